@@ -1,0 +1,121 @@
+"""GUI bootstrap: paths, logging, settings, languages, QApplication and the main window."""
+
+from __future__ import annotations
+
+import logging
+import logging.handlers
+import sys
+import traceback
+from pathlib import Path
+
+from courseware_app import APP_ID, APP_NAME, ORG_NAME, __version__
+from courseware_app.core import paths
+
+log = logging.getLogger(__name__)
+
+
+def setup_logging(data: Path) -> None:
+    """A rotating log file in the data folder; Qt's messages go to the 'qt' logger."""
+    logs = data / "logs"
+    root = logging.getLogger()
+    if any(isinstance(h, logging.handlers.RotatingFileHandler) for h in root.handlers):
+        return
+    try:
+        logs.mkdir(parents=True, exist_ok=True)
+        handler = logging.handlers.RotatingFileHandler(
+            logs / "courseware.log", maxBytes=1_000_000, backupCount=3, encoding="utf-8"
+        )
+    except OSError:
+        return
+    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    root.addHandler(handler)
+    root.setLevel(logging.INFO)
+
+    from PySide6.QtCore import QtMsgType, qInstallMessageHandler
+
+    qt_log = logging.getLogger("qt")
+    levels = {
+        QtMsgType.QtDebugMsg: logging.DEBUG,
+        QtMsgType.QtInfoMsg: logging.INFO,
+        QtMsgType.QtWarningMsg: logging.WARNING,
+        QtMsgType.QtCriticalMsg: logging.ERROR,
+        QtMsgType.QtFatalMsg: logging.CRITICAL,
+    }
+    qInstallMessageHandler(lambda kind, _ctx, msg: qt_log.log(levels.get(kind, logging.INFO), msg))
+
+
+def install_excepthook() -> None:
+    def hook(kind, value, tb):
+        log.critical("unhandled exception", exc_info=(kind, value, tb))
+        from PySide6.QtWidgets import QApplication, QMessageBox
+
+        from courseware_app.core.i18n import _
+
+        if QApplication.instance() is not None:
+            QMessageBox.critical(
+                None,
+                APP_NAME,
+                _("Something went wrong:\n{error}\n\nDetails are in the log file.").format(
+                    error="".join(traceback.format_exception_only(kind, value)).strip()
+                ),
+            )
+
+    sys.excepthook = hook
+
+
+def standard_data_location() -> str:
+    from PySide6.QtCore import QStandardPaths
+
+    return QStandardPaths.writableLocation(QStandardPaths.StandardLocation.AppDataLocation)
+
+
+def choose_ui_language(args, prefs, parent=None) -> str:
+    from courseware_app.ui.language_dialog import LanguageDialog
+    from courseware_app.ui.retranslate import suggested_language
+
+    if args.lang:
+        return args.lang
+    if prefs.ui_language:
+        return prefs.ui_language
+    dialog = LanguageDialog(suggested_language(), parent)
+    dialog.exec()
+    return dialog.chosen()
+
+
+def run_gui(args) -> int:
+    from PySide6.QtWidgets import QApplication
+
+    from courseware_app.core.loader import load_course
+    from courseware_app.ui.main_window import MainWindow
+    from courseware_app.ui.retranslate import LanguageController
+    from courseware_app.ui.settings import Settings
+
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    app.setOrganizationName(ORG_NAME)
+    app.setApplicationName(APP_ID)
+    app.setApplicationDisplayName(APP_NAME)
+    app.setApplicationVersion(__version__)
+    data = paths.data_dir(args.data_dir, standard_data_location)
+    setup_logging(data)
+    install_excepthook()
+    settings = Settings(data / "settings.ini")
+    prefs = settings.load()
+    lang = choose_ui_language(args, prefs)
+    languages = LanguageController(app, paths.cache_dir(data))
+    languages.switch(lang)
+    course = load_course(paths.content_dir(args.content))
+    for d in course.errors:
+        log.warning("content: %s", d.format())
+    window = MainWindow(course, settings, trainer=args.trainer, content_lang=None)
+    window.prefs.ui_language = lang
+
+    def switch(new_lang: str) -> None:
+        window.prefs.ui_language = new_lang
+        languages.switch(new_lang)
+        window.retranslate_ui()
+        window.refresh()
+
+    window.uiLanguageRequested.connect(switch)
+    window.show()
+    window.open_start()
+    return app.exec()

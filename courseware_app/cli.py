@@ -1,0 +1,72 @@
+"""Command line: no sub-command opens the GUI; sub-commands do headless work."""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import sys
+
+from courseware_app import __version__
+from courseware_app.core.i18n import UI_LANGUAGES
+
+# Each module registers its sub-commands: register(subparsers, common_parser).
+COMMAND_MODULES = ("courseware_app.commands.content",)
+
+
+def common_options() -> argparse.ArgumentParser:
+    """--content and --data-dir, accepted before or after any sub-command."""
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument(
+        "--content",
+        metavar="DIR",
+        default=argparse.SUPPRESS,
+        help="content tree to use instead of the bundled curriculum",
+    )
+    common.add_argument(
+        "--data-dir",
+        metavar="DIR",
+        default=argparse.SUPPRESS,
+        help="folder for settings, progress and caches",
+    )
+    return common
+
+
+def build_parser() -> argparse.ArgumentParser:
+    common = common_options()
+    parser = argparse.ArgumentParser(
+        prog="courseware",
+        parents=[common],
+        description="Offline courseware viewer for customs risk management.",
+    )
+    parser.add_argument("--version", action="version", version=f"courseware {__version__}")
+    parser.add_argument(
+        "--lang", choices=UI_LANGUAGES, help="language of the interface and content"
+    )
+    parser.add_argument(
+        "--trainer", action="store_true", help="start in trainer mode (shows trainer notes)"
+    )
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    for name in COMMAND_MODULES:
+        importlib.import_module(name).register(sub, common)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    args.content = getattr(args, "content", None)
+    args.data_dir = getattr(args, "data_dir", None)
+    if args.command is None:
+        from courseware_app.app import run_gui
+
+        return run_gui(args)
+    try:
+        return int(args.func(args) or 0)
+    except BrokenPipeError:
+        return 0
+    except KeyboardInterrupt:
+        return 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,1 @@
+"""Headless sub-commands: each module offers ``register(subparsers, common)`` and ``run(args)``."""

@@ -1,0 +1,84 @@
+"""validate, outline and render: headless commands over the content tree."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+from courseware_app.core import paths
+from courseware_app.core.course import Severity
+from courseware_app.core.i18n import UI_LANGUAGES
+
+
+def register(sub, common) -> None:
+    p = sub.add_parser(
+        "validate", parents=[common], help="check the content and report problems with file:line"
+    )
+    p.add_argument(
+        "dir", nargs="?", help="content tree or single module file (wins over --content)"
+    )
+    p.add_argument("--strict", action="store_true", help="warnings fail too")
+    p.add_argument("--format", choices=("text", "json"), default="text")
+    p.set_defaults(func=run_validate)
+
+    p = sub.add_parser("outline", parents=[common], help="print the course outline")
+    p.add_argument("--json", action="store_true", help="as JSON (the default)")
+    p.set_defaults(func=run_outline)
+
+    p = sub.add_parser(
+        "render", parents=[common], help="print the HTML the viewer shows for a module"
+    )
+    p.add_argument("module")
+    p.add_argument("--lang", choices=UI_LANGUAGES, default="en")
+    p.add_argument("--trainer", action="store_true", help="include trainer notes")
+    p.add_argument("-o", "--output", help="write to FILE instead of standard output")
+    p.set_defaults(func=run_render)
+
+
+def run_validate(args) -> int:
+    from courseware_app.core.validate import validate_path
+
+    target = Path(args.dir) if args.dir else paths.content_dir(args.content)
+    if not target.exists():
+        print(f"courseware validate: {target} does not exist", file=sys.stderr)
+        return 2
+    diags = validate_path(target)
+    if args.format == "json":
+        print(
+            json.dumps({"diagnostics": [d.as_dict() for d in diags]}, ensure_ascii=False, indent=2)
+        )
+    else:
+        for d in diags:
+            print(d.format())
+        errors = sum(d.severity == Severity.ERROR for d in diags)
+        print(f"{errors} error(s), {len(diags) - errors} warning(s)", file=sys.stderr)
+    failing = [d for d in diags if d.severity == Severity.ERROR or args.strict]
+    return 1 if failing else 0
+
+
+def run_outline(args) -> int:
+    from courseware_app.core.loader import load_course
+    from courseware_app.core.outline import course_outline
+
+    course = load_course(paths.content_dir(args.content))
+    print(json.dumps(course_outline(course), ensure_ascii=False, indent=2))
+    return 0
+
+
+def run_render(args) -> int:
+    from courseware_app.core.i18n import set_language
+    from courseware_app.core.loader import load_course
+    from courseware_app.core.render import module_page
+
+    set_language(args.lang)
+    course = load_course(paths.content_dir(args.content))
+    if args.module not in course.modules:
+        print(f"courseware render: no module '{args.module}' in the course", file=sys.stderr)
+        return 1
+    page, rendered = module_page(course, args.module, args.lang, trainer=args.trainer)
+    if args.output:
+        Path(args.output).write_text(page, encoding="utf-8")
+    else:
+        sys.stdout.write(page + "\n")
+    return 0 if rendered is not None else 1

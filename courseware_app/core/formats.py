@@ -1,0 +1,34 @@
+"""Numbers, percentages, dates and durations in the UI language (Babel + gettext)."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from babel.dates import format_datetime
+from babel.numbers import format_decimal, format_percent
+
+from courseware_app.core.i18n import _, current_language
+
+
+def format_duration(minutes: int) -> str:
+    """'1 h 35 min' / '1 ч 35 мин' / '1 h 35 min' (Babel's format_timedelta would round to '2 h')."""
+    hours, mins = divmod(max(0, int(minutes)), 60)
+    if hours and mins:
+        return _("{hours} h {minutes} min").format(hours=hours, minutes=mins)
+    if hours:
+        return _("{hours} h").format(hours=hours)
+    return _("{minutes} min").format(minutes=mins)
+
+
+def format_number(value: float) -> str:
+    return format_decimal(value, locale=current_language())
+
+
+def format_percentage(fraction: float) -> str:
+    """0.755 -> '76 %' in fr/ru, '76%' in en (one decimal when it matters)."""
+    fmt = "#,##0%" if round(fraction * 100, 1) == round(fraction * 100) else "#,##0.0%"
+    return format_percent(fraction, format=fmt, locale=current_language())
+
+
+def format_when(moment: datetime) -> str:
+    return format_datetime(moment, format="medium", locale=current_language())

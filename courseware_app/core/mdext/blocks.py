@@ -1,0 +1,85 @@
+"""Source-level handling of quiz blocks and trainer notes, before Markdown parses anything."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterator
+
+from markdown.extensions import Extension
+from markdown.preprocessors import Preprocessor
+
+from courseware_app.core.loader import FENCE_RE, TRAINER_RE
+from courseware_app.core.quiz import CLOSE_RE, OPEN_RE
+
+ADMONITION_RE = re.compile(r"^!!!\s+\S")
+
+
+def _blocks(lines: list[str]) -> Iterator[tuple[str, int, int]]:
+    """Yield (kind, start, end) for quiz blocks and trainer notes outside fenced code."""
+    fence: str | None = None
+    i = 0
+    while i < len(lines):
+        line = lines[i]
+        fm = FENCE_RE.match(line)
+        if fence:
+            if fm and fm.group(1)[0] == fence[0] and len(fm.group(1)) >= len(fence):
+                fence = None
+        elif fm:
+            fence = fm.group(1)
+        elif OPEN_RE.match(line):
+            end = next(
+                (j for j in range(i + 1, len(lines)) if CLOSE_RE.match(lines[j])), len(lines) - 1
+            )
+            yield "quiz", i, end + 1
+            i = end + 1
+            continue
+        elif TRAINER_RE.match(line):
+            end = i + 1
+            while end < len(lines) and (not lines[end].strip() or lines[end].startswith("    ")):
+                end += 1
+            while end > i + 1 and not lines[end - 1].strip():
+                end -= 1
+            yield "trainer", i, end
+            i = end
+            continue
+        i += 1
+
+
+def strip_blocks(
+    lines: list[str], trainer: bool, quiz_html: Callable[[str], str] | None
+) -> list[str]:
+    """Remove quiz blocks (or put ``quiz_html(id)`` in their place) and, unless
+    ``trainer``, remove trainer notes entirely so they never reach the HTML."""
+    out: list[str] = []
+    last = 0
+    for kind, start, end in _blocks(lines):
+        out.extend(lines[last:start])
+        if kind == "trainer" and trainer:
+            out.extend(lines[start:end])
+        elif kind == "quiz" and quiz_html is not None:
+            parts = OPEN_RE.match(lines[start]).group(1).split()
+            out.extend(["", quiz_html(parts[0] if parts else ""), ""])
+        last = end
+    out.extend(lines[last:])
+    return out
+
+
+class BlocksPreprocessor(Preprocessor):
+    def __init__(self, md, ext: CoursewareBlocks):
+        super().__init__(md)
+        self.ext = ext
+
+    def run(self, lines: list[str]) -> list[str]:
+        return strip_blocks(lines, self.ext.trainer, self.ext.quiz_html)
+
+
+class CoursewareBlocks(Extension):
+    """Runs before every other preprocessor; settings are changed per document."""
+
+    def __init__(self, **kwargs):
+        self.trainer = False
+        self.quiz_html: Callable[[str], str] | None = None
+        super().__init__(**kwargs)
+
+    def extendMarkdown(self, md):  # noqa: N802 - Python-Markdown's API name
+        md.preprocessors.register(BlocksPreprocessor(md, self), "courseware_blocks", 40)

@@ -1,0 +1,145 @@
+"""Tree rewrites for the reader: callouts as tables, section anchors, links and local images."""
+
+from __future__ import annotations
+
+import re
+import xml.etree.ElementTree as etree
+from dataclasses import dataclass, field
+from pathlib import Path
+from urllib.parse import quote, unquote
+
+from markdown.extensions import Extension
+from markdown.treeprocessors import Treeprocessor
+
+from courseware_app.core.course import ID_RE
+
+# QTextBrowser ignores borders and padding on <div>: callouts become one-cell tables.
+CALLOUTS = {
+    "note": ("#e8f1fb", "#1f5fa8"),
+    "tip": ("#e9f7ec", "#1e7a3a"),
+    "warning": ("#fdf0e1", "#a35200"),
+    "example": ("#f1eefa", "#5a3f9e"),
+    "case-study": ("#eef5f5", "#25666b"),
+    "trainer": ("#fff6cc", "#7a5a00"),
+}
+SCHEME_RE = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*:")
+MODULE_LINK_RE = re.compile(r"^([a-z0-9][a-z0-9-]*)(?:#([A-Za-z0-9_-]+))?$")
+
+
+@dataclass
+class LinkContext:
+    """What the link rewriter needs to know about the document being rendered."""
+
+    module_id: str = ""
+    lang: str = "en"
+    folder: Path | None = None
+    module_ids: frozenset[str] = frozenset()
+    trainer_label: str = "Trainer notes"
+    image_label: str = "Image not loaded"
+    links: list[tuple[str, str]] = field(default_factory=list)  # (kind, target) found
+    images: list[str] = field(default_factory=list)
+
+
+def classify_href(href: str, ctx: LinkContext) -> tuple[str, str]:
+    """Return (kind, rewritten href); kind is module, external, asset, anchor or unknown."""
+    if href.startswith("#"):
+        return "anchor", f"module:{ctx.module_id}{href}"
+    if SCHEME_RE.match(href):
+        return "external", href
+    m = MODULE_LINK_RE.match(href)
+    if m and ID_RE.match(m.group(1)) and "." not in href.split("#")[0]:
+        frag = f"#{m.group(2)}" if m.group(2) else ""
+        return "module", f"module:{m.group(1)}{frag}"
+    name = unquote(href.split("#")[0])
+    if name and "/" not in name and "\\" not in name and name not in (".", ".."):
+        return "asset", f"asset:{ctx.module_id}/{quote(name)}"
+    return "unknown", href
+
+
+def image_variant(folder: Path | None, name: str, lang: str) -> str:
+    """``name.<lang>.ext`` when it exists beside ``name.ext``, else ``name``."""
+    if folder is None:
+        return name
+    stem, dot, ext = name.rpartition(".")
+    if dot and (folder / f"{stem}.{lang}.{ext}").is_file():
+        return f"{stem}.{lang}.{ext}"
+    return name
+
+
+class ReaderTreeprocessor(Treeprocessor):
+    def __init__(self, md, ext: ReaderExtension):
+        super().__init__(md)
+        self.ext = ext
+
+    def run(self, root: etree.Element) -> None:
+        ctx = self.ext.ctx
+        for parent in list(root.iter()):
+            for i, child in enumerate(list(parent)):
+                if child.tag == "div" and "admonition" in child.get("class", "").split():
+                    parent[i] = self._callout(child, ctx)
+        for el in root.iter():
+            if el.tag == "h2" and el.get("id"):
+                anchor = etree.Element("a", {"name": el.get("id")})
+                anchor.tail, el.text = el.text, None
+                el.insert(0, anchor)
+            elif el.tag == "a" and el.get("href"):
+                kind, href = classify_href(el.get("href"), ctx)
+                ctx.links.append((kind, el.get("href")))
+                el.set("href", href)
+        self._images(root, ctx)
+
+    def _callout(self, div: etree.Element, ctx: LinkContext) -> etree.Element:
+        kinds = [c for c in div.get("class", "").split() if c != "admonition"]
+        kind = kinds[0] if kinds else "note"
+        bg, fg = CALLOUTS.get(kind, CALLOUTS["note"])
+        table = etree.Element(
+            "table",
+            {
+                "class": f"callout {kind}",
+                "width": "100%",
+                "cellpadding": "10",
+                "cellspacing": "0",
+                "bgcolor": bg,
+                "style": f"border-left: 4px solid {fg}; margin: 8px 0;",
+            },
+        )
+        td = etree.SubElement(etree.SubElement(table, "tr"), "td", {"bgcolor": bg})
+        for child in list(div):
+            if child.tag == "p" and "admonition-title" in child.get("class", ""):
+                child.set("class", "callout-title")
+                child.set("style", f"color: {fg}; font-weight: bold;")
+                if kind == "trainer":
+                    child.text = f"{ctx.trainer_label}: {child.text or ''}"
+            td.append(child)
+        return table
+
+    def _images(self, root: etree.Element, ctx: LinkContext) -> None:
+        for parent in list(root.iter()):
+            for i, img in enumerate(list(parent)):
+                if img.tag != "img":
+                    continue
+                src = img.get("src", "")
+                ctx.images.append(src)
+                if SCHEME_RE.match(src):
+                    span = etree.Element(
+                        "span",
+                        {
+                            "class": "image-placeholder",
+                            "style": "background-color: #eeeeee; color: #555555;",
+                        },
+                    )
+                    span.text = f"[{ctx.image_label}: {img.get('alt') or src}]"
+                    span.tail = img.tail
+                    parent[i] = span
+                else:
+                    name = image_variant(ctx.folder, unquote(src), ctx.lang)
+                    img.set("src", f"asset:{ctx.module_id}/{quote(name)}")
+
+
+class ReaderExtension(Extension):
+    def __init__(self, **kwargs):
+        self.ctx = LinkContext()
+        super().__init__(**kwargs)
+
+    def extendMarkdown(self, md):  # noqa: N802 - Python-Markdown's API name
+        md.treeprocessors.register(ReaderTreeprocessor(md, self), "courseware_reader", 5)

@@ -1,0 +1,329 @@
+"""Markdown -> HTML the reader shows, as a value: no Qt, no network, no shared mutable state."""
+
+from __future__ import annotations
+
+import html
+import re
+import threading
+from dataclasses import dataclass
+from functools import lru_cache
+
+import markdown
+import nh3
+
+from courseware_app.core.course import Course, Diagnostic, Module, ModuleTranslation, Status
+from courseware_app.core.formats import format_duration
+from courseware_app.core.i18n import _, ngettext
+from courseware_app.core.mdext.blocks import CoursewareBlocks
+from courseware_app.core.mdext.tree import ReaderExtension
+from courseware_app.core.paths import resources_dir
+
+ALLOWED_TAGS = {
+    "a",
+    "abbr",
+    "b",
+    "blockquote",
+    "br",
+    "caption",
+    "code",
+    "dd",
+    "del",
+    "div",
+    "dl",
+    "dt",
+    "em",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "hr",
+    "i",
+    "img",
+    "ins",
+    "kbd",
+    "li",
+    "mark",
+    "ol",
+    "p",
+    "pre",
+    "s",
+    "small",
+    "span",
+    "strong",
+    "sub",
+    "sup",
+    "table",
+    "tbody",
+    "td",
+    "tfoot",
+    "th",
+    "thead",
+    "tr",
+    "u",
+    "ul",
+}
+ALLOWED_ATTRIBUTES = {
+    "*": {"id", "class", "title", "style", "align", "lang", "dir"},
+    "a": {"href", "name"},
+    "img": {"src", "alt", "width", "height"},
+    "table": {"bgcolor", "cellpadding", "cellspacing", "border", "width"},
+    "td": {"bgcolor", "colspan", "rowspan", "valign", "width"},
+    "th": {"bgcolor", "colspan", "rowspan", "valign", "width"},
+    "ol": {"start"},
+}
+URL_SCHEMES = {"http", "https", "mailto", "module", "asset", "quiz"}
+STYLE_PROPERTIES = {
+    "color",
+    "background-color",
+    "font-weight",
+    "font-style",
+    "font-family",
+    "font-size",
+    "text-decoration",
+    "text-align",
+    "vertical-align",
+    "border-left",
+    "margin",
+    "white-space",
+}
+EXTENSIONS = [
+    "tables",
+    "footnotes",
+    "def_list",
+    "attr_list",
+    "admonition",
+    "fenced_code",
+    "codehilite",
+    "sane_lists",
+]
+EXTENSION_CONFIG = {
+    "codehilite": {"noclasses": True, "guess_lang": False, "pygments_style": "default"}
+}
+
+
+@dataclass(frozen=True)
+class RenderedModule:
+    """What the view shows for one module in one language and mode."""
+
+    module_id: str
+    lang: str
+    trainer: bool
+    title: str
+    html: str  # the body fragment, sanitised
+    toc: tuple[tuple[str, str], ...]  # (section id, title)
+    links: tuple[tuple[str, str], ...] = ()  # (kind, href as written)
+    images: tuple[str, ...] = ()
+
+
+class _Engine:
+    """One Markdown instance and its two extensions, reused (with reset) per thread."""
+
+    def __init__(self) -> None:
+        self.blocks = CoursewareBlocks()
+        self.reader = ReaderExtension()
+        self.md = markdown.Markdown(
+            extensions=[*EXTENSIONS, self.blocks, self.reader], extension_configs=EXTENSION_CONFIG
+        )
+
+
+_local = threading.local()
+
+
+def _engine() -> _Engine:
+    if not hasattr(_local, "engine"):
+        _local.engine = _Engine()
+    return _local.engine
+
+
+def sanitise(fragment: str) -> str:
+    """Keep formatting, drop scripts, styles, frames, forms, event handlers and bad URLs."""
+    return nh3.clean(
+        fragment,
+        tags=ALLOWED_TAGS,
+        attributes=ALLOWED_ATTRIBUTES,
+        url_schemes=URL_SCHEMES,
+        filter_style_properties=STYLE_PROPERTIES,
+        link_rel=None,
+        strip_comments=True,
+    )
+
+
+def markdown_to_html(
+    source: str,
+    *,
+    module_id: str = "",
+    lang: str = "en",
+    folder=None,
+    trainer: bool = False,
+    quiz_html=None,
+) -> tuple[str, list, list]:
+    """Convert one Markdown document; returns (sanitised html, links, images)."""
+    eng = _engine()
+    eng.md.reset()
+    eng.blocks.trainer, eng.blocks.quiz_html = trainer, quiz_html
+    ctx = eng.reader.ctx
+    ctx.module_id, ctx.lang, ctx.folder = module_id, lang, folder
+    ctx.trainer_label, ctx.image_label = _("Trainer notes"), _("Image not loaded")
+    ctx.links, ctx.images = [], []
+    body = eng.md.convert(source)
+    return sanitise(body), list(ctx.links), list(ctx.images)
+
+
+def _quiz_placeholder(tr: ModuleTranslation):
+    def make(quiz_id: str) -> str:
+        quiz = next((q for q in tr.quizzes if q.id == quiz_id), None)
+        count = len(quiz.questions) if quiz else 0
+        label = ngettext("{count} question", "{count} questions", count).format(count=count)
+        title = html.escape(quiz.title if quiz and quiz.title else _("Quiz"))
+        link = html.escape(f"quiz:{tr.module_id}/{quiz_id}")
+        return (
+            f'<table class="callout quiz" width="100%" cellpadding="10" bgcolor="#eaf4ff"><tr><td>'
+            f"<p><b>{title}</b> — {html.escape(label)}</p>"
+            f'<p><a href="{link}">{html.escape(_("Start the quiz"))}</a></p></td></tr></table>'
+        )
+
+    return make
+
+
+def header_html(tr: ModuleTranslation) -> str:
+    """Title, summary, duration, version and objectives above the module text."""
+    meta = _("Planned duration: {duration} · Version {version}").format(
+        duration=format_duration(tr.duration_minutes), version=tr.version
+    )
+    objectives = "".join(f"<li>{html.escape(o)}</li>" for o in tr.objectives)
+    return (
+        f'<h1 class="module-title">{html.escape(tr.title)}</h1>'
+        f'<p class="summary">{html.escape(tr.summary)}</p>'
+        f'<p class="meta">{html.escape(meta)}</p>'
+        f'<p class="objectives-title"><b>{html.escape(_("Learning objectives"))}</b></p>'
+        f'<ul class="objectives">{objectives}</ul>'
+    )
+
+
+def render_translation(tr: ModuleTranslation, trainer: bool = False) -> RenderedModule:
+    """Render one language file of a module (trainer notes only when ``trainer``)."""
+    body, links, images = markdown_to_html(
+        tr.body,
+        module_id=tr.module_id,
+        lang=tr.lang,
+        folder=tr.path.parent,
+        trainer=trainer,
+        quiz_html=_quiz_placeholder(tr),
+    )
+    return RenderedModule(
+        module_id=tr.module_id,
+        lang=tr.lang,
+        trainer=trainer,
+        title=tr.title,
+        html=header_html(tr) + body,
+        toc=tuple((s.id, s.title) for s in tr.sections),
+        links=tuple(links),
+        images=tuple(images),
+    )
+
+
+WORD_RE = re.compile(r"\w+(?:[-'’]\w+)*")
+
+
+def trainee_words(tr: ModuleTranslation) -> int:
+    """Words of trainee-visible text: no front matter, trainer notes, quiz, code or markup."""
+    body, _links, _images = markdown_to_html(
+        tr.body, module_id=tr.module_id, lang=tr.lang, trainer=False
+    )
+    body = re.sub(r"<pre\b.*?</pre>", " ", body, flags=re.S)
+    body = re.sub(r"\[[^\]]*: [^\]]*\]", " ", body)  # image placeholders are not text
+    text = html.unescape(re.sub(r"<[^>]+>", " ", body))
+    return len(WORD_RE.findall(text))
+
+
+# ---------------------------------------------------------------- whole pages
+
+
+@lru_cache(maxsize=1)
+def reader_css() -> str:
+    return (resources_dir() / "reader.css").read_text(encoding="utf-8")
+
+
+def wrap_page(fragment: str, lang: str) -> str:
+    return (
+        f'<html lang="{lang}"><head><meta charset="utf-8"><style>{reader_css()}</style></head>'
+        f"<body>{fragment}</body></html>"
+    )
+
+
+def banner(text: str, kind: str = "warning") -> str:
+    colours = {
+        "warning": ("#fff3cd", "#7a5a00"),
+        "info": ("#e8f1fb", "#1f5fa8"),
+        "error": ("#fde2e1", "#a11d1d"),
+    }
+    bg, fg = colours[kind]
+    return (
+        f'<table class="banner {kind}" width="100%" cellpadding="8" bgcolor="{bg}"><tr><td>'
+        f'<span style="color: {fg};">{html.escape(text)}</span></td></tr></table>'
+    )
+
+
+def language_name(lang: str) -> str:
+    names = {"en": _("English"), "ru": _("Russian"), "fr": _("French")}
+    return names.get(lang, lang)
+
+
+def banners_for(module: Module, lang: str) -> list[str]:
+    """The fallback and staleness banners for showing ``module`` in ``lang``."""
+    status = module.status(lang)
+    src = module.source
+    if status == Status.MISSING and src is not None:
+        return [
+            banner(
+                _(
+                    "This module is not yet available in {language}. It is shown in {source}, its source language."
+                ).format(language=language_name(lang), source=language_name(src.lang))
+            )
+        ]
+    if status == Status.OUTDATED and src is not None:
+        tr = module.translations[lang]
+        return [
+            banner(
+                _(
+                    "This translation follows version {old} of the {source} text; the current version is {new}. Some content may be out of date."
+                ).format(old=tr.translated_from, new=src.version, source=language_name(src.lang))
+            )
+        ]
+    return []
+
+
+def error_page(module_id: str, diagnostics: tuple[Diagnostic, ...] | list[Diagnostic]) -> str:
+    """The page shown instead of a module that could not be loaded."""
+    rows = "".join(
+        f"<li><code>{html.escape(d.file)}:{d.line}</code> — {html.escape(d.code)}: {html.escape(d.message)}</li>"
+        for d in diagnostics
+    )
+    intro = _(
+        "The module “{module}” could not be loaded. The rest of the course is not affected."
+    ).format(module=module_id)
+    return (
+        f'<h1 class="module-title">{html.escape(_("This module has errors"))}</h1>'
+        + banner(intro, "error")
+        + f"<p><b>{html.escape(_('Problems found'))}</b></p><ul>{rows}</ul>"
+        + f"<p>{html.escape(_('Content editors: fix the lines above, then run “courseware validate”.'))}</p>"
+    )
+
+
+def module_page(
+    course: Course, module_id: str, lang: str, trainer: bool = False
+) -> tuple[str, RenderedModule | None]:
+    """The full HTML page for a module in ``lang``, with banners, or an error page."""
+    module = course.modules.get(module_id)
+    if module is None:
+        return wrap_page(error_page(module_id, []), lang), None
+    if module.status(lang) == Status.ERROR:
+        return wrap_page(error_page(module_id, module.failed[lang]), lang), None
+    tr = module.best(lang)
+    if tr is None:
+        errors = tuple(d for ds in module.failed.values() for d in ds)
+        return wrap_page(error_page(module_id, errors), lang), None
+    rendered = render_translation(tr, trainer)
+    return wrap_page("".join(banners_for(module, lang)) + rendered.html, tr.lang), rendered

@@ -1,0 +1,330 @@
+"""The rules behind ``courseware validate``: loader problems plus cross-file checks."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from courseware_app.core.course import Course, Diagnostic, Module, ModuleTranslation, Severity
+from courseware_app.core.loader import (
+    FENCE_RE,
+    TRAINER_RE,
+    display_path,
+    load_course,
+    load_translation,
+)
+from courseware_app.core.mdext.tree import LinkContext, classify_href
+from courseware_app.core.quiz import CLOSE_RE, OPEN_RE
+
+LINK_RE = re.compile(r"(!?)\[[^\]]*\]\(\s*<?([^)\s>]+)>?(?:\s+\"[^\"]*\")?\s*\)")
+NBSP = "\u00a0\u202f"
+
+
+def _diag(
+    tr: ModuleTranslation, line: int, code: str, message: str, severity=Severity.ERROR
+) -> Diagnostic:
+    return Diagnostic(display_path(tr.path), line, severity, code, message)
+
+
+def body_lines(tr: ModuleTranslation, skip_quiz: bool = True):
+    """Yield (line number, text) of prose lines: outside code fences and, optionally, quizzes."""
+    fence, in_quiz = None, False
+    for i, line in enumerate(tr.body.split("\n")):
+        no = tr.body_line + i
+        fm = FENCE_RE.match(line)
+        if fence:
+            if fm and fm.group(1)[0] == fence[0] and len(fm.group(1)) >= len(fence):
+                fence = None
+            continue
+        if fm:
+            fence = fm.group(1)
+            continue
+        if OPEN_RE.match(line):
+            in_quiz = True
+        if in_quiz:
+            if CLOSE_RE.match(line):
+                in_quiz = False
+            if skip_quiz:
+                continue
+        yield no, line
+
+
+def check_links(course: Course, module: Module, tr: ModuleTranslation) -> list[Diagnostic]:
+    out = []
+    ctx = LinkContext(module_id=module.id)
+    for no, line in body_lines(tr):
+        for bang, href in LINK_RE.findall(line):
+            if bang:
+                out.extend(_check_image(module, tr, no, href))
+                continue
+            kind, _rewritten = classify_href(href, ctx)
+            out.extend(_check_link(course, module, tr, no, kind, href))
+    return out
+
+
+def _check_image(module: Module, tr: ModuleTranslation, no: int, src: str) -> list[Diagnostic]:
+    if re.match(r"^[a-z]+:", src):
+        return [
+            _diag(
+                tr,
+                no,
+                "image-remote",
+                f"remote image '{src}' is never fetched; ship it in the module folder",
+                Severity.WARNING,
+            )
+        ]
+    if not (module.folder / src).is_file():
+        return [
+            _diag(tr, no, "image-missing", f"image '{src}' is not in {display_path(module.folder)}")
+        ]
+    return []
+
+
+def _check_link(
+    course: Course, module: Module, tr: ModuleTranslation, no: int, kind: str, href: str
+):
+    target, _, frag = href.partition("#")
+    if kind == "anchor":
+        target = module.id
+    if kind in ("module", "anchor"):
+        other = course.modules.get(target)
+        if other is None:
+            return [_diag(tr, no, "link-unknown-module", f"link to unknown module '{target}'")]
+        ref = other.translations.get(tr.lang) or other.source
+        if frag and ref is not None and frag not in {s.id for s in ref.sections}:
+            return [
+                _diag(tr, no, "link-unknown-section", f"module '{target}' has no section '{frag}'")
+            ]
+    elif kind == "asset" and not (module.folder / target).is_file():
+        return [
+            _diag(
+                tr, no, "link-missing-file", f"linked file '{target}' is not in the module folder"
+            )
+        ]
+    elif kind == "unknown":
+        return [_diag(tr, no, "link-unknown", f"cannot follow link '{href}'", Severity.WARNING)]
+    return []
+
+
+def check_structure(module: Module, tr: ModuleTranslation) -> list[Diagnostic]:
+    """A translation must have the source's section ids and the same quiz structure."""
+    src = module.source
+    if src is None or tr is src:
+        return []
+    out = []
+    ours, theirs = [s.id for s in tr.sections], [s.id for s in src.sections]
+    if ours != theirs:
+        missing = [s for s in theirs if s not in ours]
+        extra = [s for s in ours if s not in theirs]
+        detail = f"missing {missing}" if missing else ""
+        detail += ("; " if detail and extra else "") + (f"extra {extra}" if extra else "")
+        out.append(
+            _diag(
+                tr,
+                tr.body_line,
+                "sections-differ",
+                f"section ids differ from {src.lang}: {detail or 'different order'}",
+            )
+        )
+    out.extend(check_quizzes(src, tr))
+    return out
+
+
+def _question_shape(q) -> tuple:
+    return (
+        q.type,
+        len(q.options),
+        q.correct_positions,
+        q.answer_bool,
+        q.numeric,
+        len(q.items),
+        len(q.pairs),
+        q.points,
+    )
+
+
+def check_quizzes(src: ModuleTranslation, tr: ModuleTranslation) -> list[Diagnostic]:
+    out = []
+    src_quizzes = {q.id: q for q in src.quizzes}
+    for quiz in tr.quizzes:
+        other = src_quizzes.get(quiz.id)
+        if other is None:
+            out.append(
+                _diag(
+                    tr,
+                    quiz.line,
+                    "quiz-mismatch",
+                    f"quiz '{quiz.id}' is not in the {src.lang} file",
+                )
+            )
+            continue
+        if quiz.pass_mark != other.pass_mark:
+            out.append(
+                _diag(
+                    tr,
+                    quiz.line,
+                    "quiz-mismatch",
+                    f"pass mark {quiz.pass_mark:g} differs from {src.lang} ({other.pass_mark:g})",
+                )
+            )
+        theirs = {q.id: q for q in other.questions}
+        for q in quiz.questions:
+            ref = theirs.pop(q.id, None)
+            if ref is None:
+                out.append(
+                    _diag(
+                        tr,
+                        q.line,
+                        "quiz-mismatch",
+                        f"question '{q.id}' is not in the {src.lang} quiz",
+                    )
+                )
+            elif _question_shape(q) != _question_shape(ref):
+                out.append(_diag(tr, q.line, "quiz-mismatch", _shape_message(q, ref, src.lang)))
+        for qid in theirs:
+            out.append(
+                _diag(
+                    tr,
+                    quiz.line,
+                    "quiz-mismatch",
+                    f"question '{qid}' of the {src.lang} quiz is missing here",
+                )
+            )
+    for qid in src_quizzes.keys() - {q.id for q in tr.quizzes}:
+        out.append(
+            _diag(
+                tr,
+                tr.body_line,
+                "quiz-mismatch",
+                f"quiz '{qid}' of the {src.lang} file is missing here",
+            )
+        )
+    return out
+
+
+def _shape_message(q, ref, lang: str) -> str:
+    if q.type != ref.type:
+        return f"question '{q.id}' is {q.type} here but {ref.type} in {lang}"
+    if len(q.options) != len(ref.options):
+        return (
+            f"question '{q.id}' has {len(q.options)} options here but {len(ref.options)} in {lang}"
+        )
+    if q.correct_positions != ref.correct_positions or q.answer_bool != ref.answer_bool:
+        return f"question '{q.id}' has different correct answers from {lang}"
+    if q.numeric != ref.numeric:
+        return f"question '{q.id}' has a different numeric answer from {lang}"
+    if q.points != ref.points:
+        return f"question '{q.id}' has {q.points:g} points here but {ref.points:g} in {lang}"
+    return f"question '{q.id}' has a different number of items or pairs from {lang}"
+
+
+# ---------------------------------------------------------------- typography
+
+STRAIGHT_QUOTE_RE = re.compile(r'"')
+FR_GUILLEMET_RE = re.compile(r"«(?![\u00a0\u202f])|(?<![\u00a0\u202f])»")
+
+
+def _prose(line: str) -> str:
+    """The visible prose of a line: without code spans, URLs, link targets and attributes."""
+    line = re.sub(r"^\s*(\[\^[^\]]+\]:|:\s)", "", line)  # footnote and definition markers
+    line = re.sub(r"`[^`]*`", "", line)
+    line = re.sub(r"\]\([^)]*\)", "]", line)
+    line = re.sub(r"\{[#.][^}]*\}", "", line)
+    line = re.sub(r"https?://\S+", "", line)
+    line = re.sub(r"<[^>]+>", "", line)
+    return line
+
+
+def check_typography(tr: ModuleTranslation) -> list[Diagnostic]:
+    """Straight quotes in ru/fr prose; missing no-break spaces in French."""
+    if tr.lang not in ("ru", "fr"):
+        return []
+    out = []
+    for no, raw in body_lines(tr, skip_quiz=False):
+        if OPEN_RE.match(raw) or CLOSE_RE.match(raw) or raw.lstrip().startswith("|---"):
+            continue
+        line = raw
+        if TRAINER_RE.match(line) or line.startswith("!!!"):
+            line = re.sub(r'^!!!\s+\S+\s+"(.*)"\s*$', r"\1", line)
+        line = re.sub(r"^\s*(explanation|feedback|answer|accept|tolerance|title):", "", line)
+        line = re.sub(r"^\s*\?\s+\S+.*$", "", line)
+        text = _prose(line)
+        if STRAIGHT_QUOTE_RE.search(text):
+            out.append(
+                _diag(
+                    tr,
+                    no,
+                    "typo-straight-quotes",
+                    'straight quotes "...": use « »',
+                    Severity.WARNING,
+                )
+            )
+        if tr.lang == "fr":
+            out.extend(_french(tr, no, text))
+    return out
+
+
+def _french(tr: ModuleTranslation, no: int, text: str) -> list[Diagnostic]:
+    out = []
+    for m in re.finditer(r"[;:!?]", text):
+        i = m.start()
+        after = text[i + 1 : i + 2]
+        if after and not after.isspace() and after not in "»)*_":
+            continue  # times (10:30), ratios, URLs
+        before = text[i - 1 : i]
+        if before and before not in NBSP and before not in "!?":
+            out.append(
+                _diag(
+                    tr,
+                    no,
+                    "typo-nbsp",
+                    f"put a no-break space (U+00A0) before '{m.group(0)}'",
+                    Severity.WARNING,
+                )
+            )
+            break
+    if FR_GUILLEMET_RE.search(text):
+        out.append(
+            _diag(tr, no, "typo-nbsp", "put no-break spaces (U+00A0) inside « »", Severity.WARNING)
+        )
+    return out
+
+
+# ---------------------------------------------------------------- entry points
+
+
+def validate_course(course: Course) -> list[Diagnostic]:
+    diags = list(course.diagnostics)
+    for module in course.modules.values():
+        for tr in module.translations.values():
+            diags.extend(check_links(course, module, tr))
+            diags.extend(check_structure(module, tr))
+            diags.extend(check_typography(tr))
+            if tr.lang != module.source_language and module.status(tr.lang) == "outdated":
+                diags.append(
+                    _diag(
+                        tr,
+                        1,
+                        "translation-outdated",
+                        f"follows {module.source_language} {tr.translated_from}, which is now {module.version}",
+                        Severity.WARNING,
+                    )
+                )
+    return sorted(set(diags), key=lambda d: (d.file, d.line, d.code, d.message))
+
+
+def validate_path(path: Path) -> list[Diagnostic]:
+    """Validate a content tree (a folder with course.yaml) or a single module file."""
+    if path.is_file():
+        return validate_file(path)
+    return validate_course(load_course(path))
+
+
+def validate_file(path: Path) -> list[Diagnostic]:
+    lang = path.stem if path.stem in ("en", "ru", "fr") else "en"
+    module_id = path.parent.name
+    tr, diags = load_translation(path, module_id, lang, source_language=lang)
+    diags = [d for d in diags if d.code not in ("translated-from-in-source", "id-mismatch")]
+    if tr is not None:
+        diags.extend(check_typography(tr))
+    return sorted(set(diags), key=lambda d: (d.line, d.code))

@@ -1,0 +1,507 @@
+"""The main window: outline, module view, navigation, languages and trainer mode."""
+
+from __future__ import annotations
+
+import logging
+import shutil
+from pathlib import Path
+
+from PySide6.QtCore import QEvent, Qt, QUrl, Signal
+from PySide6.QtGui import QAction, QActionGroup, QDesktopServices, QKeySequence
+from PySide6.QtWidgets import (
+    QApplication,
+    QComboBox,
+    QFileDialog,
+    QLabel,
+    QMainWindow,
+    QMessageBox,
+    QSplitter,
+    QStyle,
+    QToolBar,
+)
+
+from courseware_app import APP_NAME, __version__
+from courseware_app.core.course import Course
+from courseware_app.core.history import History, Location
+from courseware_app.core.i18n import UI_LANGUAGES, _, current_language
+from courseware_app.core.render import module_page
+from courseware_app.ui.module_view import ModuleView, asset_path
+from courseware_app.ui.outline import OutlineTree
+from courseware_app.ui.settings import Preferences, Settings
+
+log = logging.getLogger(__name__)
+LANGUAGE_NATIVE = {"en": "English", "ru": "Русский", "fr": "Français"}
+MIN_ZOOM, MAX_ZOOM = -4, 12
+
+
+class MainWindow(QMainWindow):
+    """Presents a Course; asks core for pages and shows them."""
+
+    uiLanguageRequested = Signal(str)  # noqa: N815 - Qt signal naming
+    quizRequested = Signal(str, str)  # noqa: N815 - (module id, quiz id)
+
+    def __init__(
+        self,
+        course: Course,
+        settings: Settings,
+        *,
+        trainer: bool = False,
+        content_lang: str | None = None,
+        parent=None,
+    ):
+        super().__init__(parent)
+        self.course = course
+        self.settings = settings
+        self.prefs: Preferences = settings.load()
+        if content_lang:
+            self.prefs.content_language = content_lang
+        self.trainer = trainer  # never restored from settings
+        self.history = History()
+        self._cache: dict[tuple, tuple[str, object]] = {}
+        self._shown: tuple | None = None
+        self.setObjectName("mainWindow")
+        self._build()
+        self.retranslate_ui()
+        self.outline.populate(course, self.content_language)
+        self._restore_geometry()
+
+    # ------------------------------------------------------------ building
+
+    def _build(self) -> None:
+        self.outline = OutlineTree(self)
+        self.view = ModuleView(self.course.root, self)
+        self.view.anchorClicked.connect(self.follow_link)
+        self.view.sectionChanged.connect(self._section_scrolled)
+        self.outline.targetActivated.connect(lambda m, s: self.navigate(Location(m, s)))
+        self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        self.splitter.addWidget(self.outline)
+        self.splitter.addWidget(self.view)
+        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setSizes([330, 1000])
+        self.setCentralWidget(self.splitter)
+        self._make_actions()
+        self._make_menus()
+        self._make_toolbar()
+        self.position_label = QLabel(self)
+        self.statusBar().addPermanentWidget(self.position_label)
+        self._apply_zoom()
+
+    def _action(self, name: str, slot, shortcut=None, icon=None, checkable=False) -> QAction:
+        action = QAction(self)
+        action.setObjectName(name)
+        if shortcut is not None:
+            shortcuts = shortcut if isinstance(shortcut, list) else [shortcut]
+            action.setShortcuts([QKeySequence(s) for s in shortcuts])
+        if icon is not None:
+            action.setIcon(self.style().standardIcon(icon))
+        action.setCheckable(checkable)
+        action.triggered.connect(slot)
+        self.addAction(action)
+        return action
+
+    def _make_actions(self) -> None:
+        sp = QStyle.StandardPixmap
+        self.act_back = self._action(
+            "back", self.go_back, QKeySequence.StandardKey.Back, sp.SP_ArrowBack
+        )
+        self.act_forward = self._action(
+            "forward", self.go_forward, QKeySequence.StandardKey.Forward, sp.SP_ArrowForward
+        )
+        self.act_prev_section = self._action(
+            "prevSection", lambda: self.step_section(-1), "Alt+Up", sp.SP_ArrowUp
+        )
+        self.act_next_section = self._action(
+            "nextSection", lambda: self.step_section(1), "Alt+Down", sp.SP_ArrowDown
+        )
+        self.act_prev_module = self._action(
+            "prevModule", lambda: self.step_module(-1), "Alt+PgUp", sp.SP_MediaSkipBackward
+        )
+        self.act_next_module = self._action(
+            "nextModule", lambda: self.step_module(1), "Alt+PgDown", sp.SP_MediaSkipForward
+        )
+        self.act_zoom_in = self._action(
+            "zoomIn", lambda: self.zoom(1), [QKeySequence.StandardKey.ZoomIn, "Ctrl+="]
+        )
+        self.act_zoom_out = self._action(
+            "zoomOut", lambda: self.zoom(-1), QKeySequence.StandardKey.ZoomOut
+        )
+        self.act_zoom_reset = self._action("zoomReset", lambda: self.zoom(0), "Ctrl+0")
+        self.act_trainer = self._action("trainerMode", self.set_trainer, "Ctrl+T", checkable=True)
+        self.act_trainer.setChecked(self.trainer)
+        self.act_quit = self._action("quit", self.close, QKeySequence.StandardKey.Quit)
+        self.act_about = self._action("about", self.show_about)
+        self.ui_lang_group = QActionGroup(self)
+        self.act_ui_lang = {}
+        for lang in UI_LANGUAGES:
+            act = self._action(
+                f"uiLanguage_{lang}",
+                lambda _c=False, lg=lang: self.uiLanguageRequested.emit(lg),
+                checkable=True,
+            )
+            act.setText(LANGUAGE_NATIVE[lang])
+            self.ui_lang_group.addAction(act)
+            self.act_ui_lang[lang] = act
+
+    def _make_menus(self) -> None:
+        bar = self.menuBar()
+        self.menu_file = bar.addMenu("")
+        self.menu_file.addAction(self.act_quit)
+        self.menu_view = bar.addMenu("")
+        for act in (self.act_zoom_in, self.act_zoom_out, self.act_zoom_reset):
+            self.menu_view.addAction(act)
+        self.menu_view.addSeparator()
+        self.menu_view.addAction(self.act_trainer)
+        self.menu_go = bar.addMenu("")
+        for act in (
+            self.act_back,
+            self.act_forward,
+            None,
+            self.act_prev_section,
+            self.act_next_section,
+            None,
+            self.act_prev_module,
+            self.act_next_module,
+        ):
+            self.menu_go.addSeparator() if act is None else self.menu_go.addAction(act)
+        self.menu_language = bar.addMenu("")
+        for act in self.act_ui_lang.values():
+            self.menu_language.addAction(act)
+        self.menu_help = bar.addMenu("")
+        self.menu_help.addAction(self.act_about)
+
+    def _make_toolbar(self) -> None:
+        self.toolbar = QToolBar(self)
+        self.toolbar.setObjectName("mainToolbar")
+        self.toolbar.setMovable(False)
+        self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonIconOnly)
+        self.addToolBar(self.toolbar)
+        for act in (
+            self.act_back,
+            self.act_forward,
+            None,
+            self.act_prev_section,
+            self.act_next_section,
+            self.act_prev_module,
+            self.act_next_module,
+            None,
+        ):
+            self.toolbar.addSeparator() if act is None else self.toolbar.addAction(act)
+        self.content_lang_label = QLabel(self)
+        self.content_lang_box = QComboBox(self)
+        self.content_lang_box.setObjectName("contentLanguage")
+        self.content_lang_label.setBuddy(self.content_lang_box)
+        self.toolbar.addWidget(self.content_lang_label)
+        self.toolbar.addWidget(self.content_lang_box)
+        self.toolbar.addSeparator()
+        self.toolbar.addAction(self.act_trainer)
+        self.content_lang_box.activated.connect(self._content_lang_chosen)
+
+    # ------------------------------------------------------------ translation
+
+    def retranslate_ui(self) -> None:
+        texts = {
+            self.act_back: (_("&Back"), _("Go back (Alt+Left)")),
+            self.act_forward: (_("&Forward"), _("Go forward (Alt+Right)")),
+            self.act_prev_section: (_("&Previous section"), _("Previous section (Alt+Up)")),
+            self.act_next_section: (_("&Next section"), _("Next section (Alt+Down)")),
+            self.act_prev_module: (_("Previous &module"), _("Previous module (Alt+Page Up)")),
+            self.act_next_module: (_("Next m&odule"), _("Next module (Alt+Page Down)")),
+            self.act_zoom_in: (_("Zoom &in"), _("Larger text (Ctrl++)")),
+            self.act_zoom_out: (_("Zoom &out"), _("Smaller text (Ctrl+-)")),
+            self.act_zoom_reset: (_("&Normal size"), _("Normal text size (Ctrl+0)")),
+            self.act_trainer: (_("&Trainer mode"), _("Show or hide trainer notes (Ctrl+T)")),
+            self.act_quit: (_("&Quit"), _("Quit the application")),
+            self.act_about: (_("&About Courseware"), _("About this application")),
+        }
+        for act, (text, tip) in texts.items():
+            act.setText(text)
+            act.setToolTip(tip)
+            act.setStatusTip(tip)
+        self.menu_file.setTitle(_("&File"))
+        self.menu_view.setTitle(_("&View"))
+        self.menu_go.setTitle(_("&Go"))
+        self.menu_language.setTitle(_("&Language"))
+        self.menu_help.setTitle(_("&Help"))
+        self.toolbar.setWindowTitle(_("Navigation"))
+        self.content_lang_label.setText(_("Content:") + " ")
+        self.content_lang_box.setToolTip(_("Language of the course text"))
+        self.content_lang_box.setAccessibleName(_("Content language"))
+        self.view.setAccessibleName(_("Module text"))
+        self._fill_content_languages()
+        self.act_ui_lang[current_language()].setChecked(True)
+        self.outline.retranslate_ui()
+        self._update_title()
+
+    def _fill_content_languages(self) -> None:
+        box = self.content_lang_box
+        box.blockSignals(True)
+        box.clear()
+        box.addItem(_("Same as interface"), "")
+        for lang in self.course.languages:
+            box.addItem(LANGUAGE_NATIVE.get(lang, lang), lang)
+        box.setCurrentIndex(max(0, box.findData(self.prefs.content_language)))
+        box.blockSignals(False)
+
+    def changeEvent(self, event):  # noqa: N802 - Qt override
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate_ui()
+            self.refresh()
+        super().changeEvent(event)
+
+    # ------------------------------------------------------------ state
+
+    @property
+    def content_language(self) -> str:
+        lang = self.prefs.content_language or current_language()
+        return lang if lang in self.course.languages else self.course.source_language
+
+    @property
+    def location(self) -> Location | None:
+        return self.history.current
+
+    def _content_lang_chosen(self, index: int) -> None:
+        self.prefs.content_language = self.content_lang_box.itemData(index) or ""
+        self.refresh()
+
+    def set_content_language(self, lang: str) -> None:
+        self.prefs.content_language = lang
+        self._fill_content_languages()
+        self.refresh()
+
+    def set_trainer(self, on: bool) -> None:
+        self.trainer = bool(on)
+        self.act_trainer.setChecked(self.trainer)
+        self.refresh()
+
+    def refresh(self) -> None:
+        """Re-show the current location after a language or mode change."""
+        self.outline.populate(self.course, self.content_language)
+        loc = self.location
+        if loc is not None:
+            self._shown = None
+            self._show(loc)
+
+    # ------------------------------------------------------------ navigation
+
+    def open_start(self) -> None:
+        """Open the last position, else the first module."""
+        mid, sid = self.prefs.last_module, self.prefs.last_section
+        if mid not in self.course.modules:
+            first = next(iter(self.course.ordered_modules()), None)
+            if first is None:
+                self.view.setPlainText(_("The course has no modules."))
+                return
+            mid, sid = first.id, ""
+        self.navigate(Location(mid, sid))
+
+    def navigate(self, loc: Location) -> None:
+        if loc.module not in self.course.modules:
+            self.statusBar().showMessage(
+                _("No module “{module}” in this course").format(module=loc.module), 5000
+            )
+            return
+        self.history.visit(loc)
+        self._show(loc)
+
+    def page(self, module_id: str) -> tuple[str, object]:
+        key = (module_id, self.content_language, self.trainer, current_language())
+        if key not in self._cache:
+            self._cache[key] = module_page(
+                self.course, module_id, self.content_language, self.trainer
+            )
+        return self._cache[key]
+
+    def _show(self, loc: Location) -> None:
+        key = (loc.module, self.content_language, self.trainer, current_language())
+        html, rendered = self.page(loc.module)
+        if self._shown != key:
+            ids = [s for s, _t in rendered.toc] if rendered else []
+            self.view.show_page(html, ids)
+            self._shown = key
+        self.view.go_to(loc.section)
+        self.prefs.last_module, self.prefs.last_section = loc.module, loc.section
+        self.outline.select(loc.module, loc.section)
+        self._update_nav()
+        self._update_title()
+
+    def _section_scrolled(self, section: str) -> None:
+        loc = self.location
+        if loc is None or section == loc.section:
+            return
+        self.history.replace(Location(loc.module, section))
+        self.prefs.last_section = section
+        self.outline.select(loc.module, section)
+        self._update_nav()
+
+    def section_ids(self, module_id: str) -> list[str]:
+        _html, rendered = self.page(module_id)
+        return [s for s, _t in rendered.toc] if rendered else []
+
+    def step_section(self, step: int) -> None:
+        loc = self.location
+        if loc is None:
+            return
+        ids = self.section_ids(loc.module)
+        pos = ids.index(loc.section) if loc.section in ids else (-1 if step > 0 else 0)
+        target = pos + step
+        if 0 <= target < len(ids):
+            self.navigate(Location(loc.module, ids[target]))
+            return
+        other = self.course.neighbour(loc.module, step)
+        if other is not None:
+            other_ids = self.section_ids(other.id)
+            section = (other_ids[0] if step > 0 else other_ids[-1]) if other_ids else ""
+            self.navigate(Location(other.id, section))
+
+    def step_module(self, step: int) -> None:
+        loc = self.location
+        other = self.course.neighbour(loc.module, step) if loc else None
+        if other is not None:
+            self.navigate(Location(other.id, ""))
+
+    def go_back(self) -> None:
+        loc = self.history.back()
+        if loc is not None:
+            self._show(loc)
+
+    def go_forward(self) -> None:
+        loc = self.history.forward()
+        if loc is not None:
+            self._show(loc)
+
+    def _update_nav(self) -> None:
+        loc = self.location
+        self.act_back.setEnabled(self.history.can_back())
+        self.act_forward.setEnabled(self.history.can_forward())
+        has_prev = bool(loc and self.course.neighbour(loc.module, -1))
+        has_next = bool(loc and self.course.neighbour(loc.module, 1))
+        self.act_prev_module.setEnabled(has_prev)
+        self.act_next_module.setEnabled(has_next)
+        ids = self.section_ids(loc.module) if loc else []
+        first = bool(loc) and (not ids or loc.section in ("", ids[0]))
+        last = bool(loc) and (not ids or loc.section == ids[-1])
+        self.act_prev_section.setEnabled(has_prev or not first)
+        self.act_next_section.setEnabled(has_next or not last)
+
+    def _update_title(self) -> None:
+        loc = self.location
+        module = self.course.modules.get(loc.module) if loc else None
+        if module is None:
+            self.setWindowTitle(APP_NAME)
+            self.position_label.setText("")
+            return
+        title = module.title(self.content_language)
+        self.setWindowTitle(f"{title} — {APP_NAME}")
+        mode = _("Trainer mode") if self.trainer else ""
+        self.position_label.setText(
+            "  ".join(p for p in (mode, f"{module.id} · v{module.version}") if p)
+        )
+
+    # ------------------------------------------------------------ zoom
+
+    def zoom(self, step: int) -> None:
+        self.prefs.zoom = 0 if step == 0 else max(MIN_ZOOM, min(MAX_ZOOM, self.prefs.zoom + step))
+        self._apply_zoom()
+
+    def _apply_zoom(self) -> None:
+        font = QApplication.font()
+        size = font.pointSizeF() if font.pointSizeF() > 0 else 10.0
+        font.setPointSizeF(max(6.0, size + 1.0 + self.prefs.zoom))
+        self.view.document().setDefaultFont(font)
+        self.view.setFont(font)
+
+    # ------------------------------------------------------------ links
+
+    def follow_link(self, url: QUrl) -> None:
+        scheme = url.scheme()
+        if scheme == "module":
+            self.navigate(Location(url.path(), url.fragment()))
+        elif scheme == "quiz":
+            module_id, _sep, quiz_id = url.path().partition("/")
+            self.quizRequested.emit(module_id, quiz_id)
+        elif scheme == "asset":
+            self.offer_file(url)
+        elif scheme in ("http", "https", "mailto"):
+            self.confirm_external(url)
+        elif not scheme and url.fragment():
+            self.view.scrollToAnchor(url.fragment())
+
+    def confirm_external(self, url: QUrl) -> None:
+        answer = QMessageBox.question(
+            self,
+            _("Open a web page?"),
+            _(
+                "This link leads outside the course:\n{url}\n\nOpen it in your web browser? "
+                "It needs an internet connection."
+            ).format(url=url.toString()),
+        )
+        if answer == QMessageBox.StandardButton.Yes:
+            QDesktopServices.openUrl(url)
+
+    def offer_file(self, url: QUrl) -> None:
+        path = asset_path(self.course.root, url)
+        if path is None:
+            QMessageBox.warning(
+                self, _("File not found"), _("This file is not part of the course.")
+            )
+            return
+        box = QMessageBox(
+            QMessageBox.Icon.Question,
+            _("Course file"),
+            _("“{name}” is a file shipped with this module.").format(name=path.name),
+            parent=self,
+        )
+        open_button = box.addButton(_("Open"), QMessageBox.ButtonRole.AcceptRole)
+        save_button = box.addButton(_("Save a copy…"), QMessageBox.ButtonRole.ActionRole)
+        box.addButton(QMessageBox.StandardButton.Cancel)
+        box.exec()
+        if box.clickedButton() is open_button:
+            QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
+        elif box.clickedButton() is save_button:
+            self.save_copy(path)
+
+    def save_copy(self, path: Path) -> None:
+        target, _filter = QFileDialog.getSaveFileName(
+            self, _("Save a copy"), str(Path.home() / path.name)
+        )
+        if target:
+            shutil.copyfile(path, target)
+            self.statusBar().showMessage(_("Saved {path}").format(path=target), 5000)
+
+    def show_about(self) -> None:
+        QMessageBox.about(
+            self,
+            _("About Courseware"),
+            _(
+                "Courseware {version}\n\nOffline courseware for customs risk management and Time "
+                "Release Study training in Central Asia and the Caucasus.\n\nCourse: {course} {course_version}"
+            ).format(
+                version=__version__,
+                course=self.course.title.get(current_language(), self.course.id),
+                course_version=self.course.version,
+            ),
+        )
+
+    # ------------------------------------------------------------ persistence
+
+    def _restore_geometry(self) -> None:
+        geometry, state = self.settings.geometry()
+        if geometry is not None:
+            self.restoreGeometry(geometry)
+        else:
+            self.resize(1280, 720)
+        if state is not None:
+            self.restoreState(state)
+        splitter = self.settings.splitter()
+        if splitter is not None:
+            self.splitter.restoreState(splitter)
+
+    def save_state(self) -> None:
+        self.settings.save(self.prefs)
+        self.settings.save_geometry(
+            self.saveGeometry(), self.saveState(), self.splitter.saveState()
+        )
+
+    def closeEvent(self, event):  # noqa: N802 - Qt override
+        self.save_state()
+        super().closeEvent(event)

@@ -1,0 +1,130 @@
+"""The module view: a QTextBrowser that loads images only from the content tree."""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+from urllib.parse import unquote
+
+from PySide6.QtCore import QByteArray, QSize, Qt, QUrl, Signal
+from PySide6.QtGui import QImage, QPainter, QTextDocument
+from PySide6.QtSvg import QSvgRenderer
+from PySide6.QtWidgets import QTextBrowser
+
+log = logging.getLogger(__name__)
+MAX_IMAGE_WIDTH = 760
+
+
+def asset_path(content_root: Path, url: QUrl) -> Path | None:
+    """``asset:MODULE/FILE`` -> the file inside the content tree, or None if outside it."""
+    if url.scheme() != "asset":
+        return None
+    rel = unquote(url.path())
+    root = (content_root / "modules").resolve()
+    path = (root / rel).resolve()
+    if root not in path.parents or not path.is_file():
+        return None
+    return path
+
+
+def svg_image(data: bytes, ratio: float) -> QImage | None:
+    renderer = QSvgRenderer(QByteArray(data))
+    if not renderer.isValid():
+        return None
+    size = renderer.defaultSize()
+    if size.width() > MAX_IMAGE_WIDTH:
+        size = QSize(MAX_IMAGE_WIDTH, int(size.height() * MAX_IMAGE_WIDTH / size.width()))
+    image = QImage(size * ratio, QImage.Format.Format_ARGB32_Premultiplied)
+    image.fill(Qt.GlobalColor.white)
+    painter = QPainter(image)
+    renderer.render(painter)
+    painter.end()
+    image.setDevicePixelRatio(ratio)
+    return image
+
+
+class ModuleView(QTextBrowser):
+    """Shows rendered pages; never follows links itself and never fetches remote data."""
+
+    sectionChanged = Signal(str)  # noqa: N815 - Qt signal naming
+
+    def __init__(self, content_root: Path, parent=None):
+        super().__init__(parent)
+        self.content_root = content_root
+        self.setOpenLinks(False)
+        self.setOpenExternalLinks(False)
+        self.setObjectName("moduleView")
+        self._anchors: list[tuple[int, str]] = []
+        self._current_section = ""
+        self.verticalScrollBar().valueChanged.connect(self._on_scroll)
+
+    def loadResource(self, kind: int, url: QUrl):  # noqa: N802 - Qt override
+        path = asset_path(self.content_root, url)
+        if path is None:
+            return None  # remote or unknown: nothing is ever fetched
+        if int(getattr(kind, "value", kind)) != QTextDocument.ResourceType.ImageResource.value:
+            return None
+        data = path.read_bytes()
+        if path.suffix.lower() == ".svg":
+            return svg_image(data, self.devicePixelRatioF())
+        image = QImage.fromData(data)
+        return image if not image.isNull() else None
+
+    def show_page(self, html: str, section_ids: list[str]) -> None:
+        self._current_section = ""
+        self.setHtml(html)
+        self._section_ids = section_ids
+        self._anchors = []
+
+    def _anchor_positions(self) -> list[tuple[int, str]]:
+        if self._anchors:
+            return self._anchors
+        layout = self.document().documentLayout()
+        wanted = set(getattr(self, "_section_ids", []))
+        block = self.document().begin()
+        out = []
+        while block.isValid():
+            it = block.begin()
+            while not it.atEnd():
+                names = it.fragment().charFormat().anchorNames()
+                for name in names:
+                    if name in wanted:
+                        out.append((int(layout.blockBoundingRect(block).top()), name))
+                it += 1
+            block = block.next()
+        self._anchors = out
+        return out
+
+    def current_section(self) -> str:
+        top = self.verticalScrollBar().value() + 8
+        current = ""
+        for y, name in self._anchor_positions():
+            if y <= top:
+                current = name
+        if not current and self._anchor_positions():
+            current = self._anchor_positions()[0][1]
+        return current
+
+    def go_to(self, section: str) -> None:
+        """Scroll to a section (or the top) without reporting it as the reader's own scrolling."""
+        self._suppress = True
+        try:
+            if section:
+                self.scrollToAnchor(section)
+            else:
+                self.verticalScrollBar().setValue(0)
+        finally:
+            self._suppress = False
+        self._current_section = section
+
+    def _on_scroll(self, _value: int) -> None:
+        if getattr(self, "_suppress", False):
+            return
+        section = self.current_section()
+        if section != self._current_section:
+            self._current_section = section
+            self.sectionChanged.emit(section)
+
+    def resizeEvent(self, event):  # noqa: N802 - Qt override
+        self._anchors = []
+        super().resizeEvent(event)

@@ -1,0 +1,99 @@
+"""The outline: tracks -> modules (with version and translation status) -> sections."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QStyle, QTreeWidget, QTreeWidgetItem
+
+from courseware_app.core.course import Course, Status
+from courseware_app.core.i18n import _
+
+ROLE_TARGET = Qt.ItemDataRole.UserRole  # (module id, section id)
+
+
+def status_tip(status: Status) -> str:
+    return {
+        Status.MISSING: _("Not translated into this language yet: shown in the source language"),
+        Status.OUTDATED: _("This translation follows an older version of the source"),
+        Status.ERROR: _("This module has errors and cannot be shown"),
+    }.get(status, "")
+
+
+class OutlineTree(QTreeWidget):
+    """Emits ``targetActivated(module, section)`` when the user picks an entry."""
+
+    targetActivated = Signal(str, str)  # noqa: N815 - Qt signal naming
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.setObjectName("outline")
+        self.setColumnCount(2)
+        self.setUniformRowHeights(True)
+        self.setHeaderHidden(False)
+        self.itemActivated.connect(self._activated)
+        self.itemClicked.connect(self._activated)
+        self._items: dict[tuple[str, str], QTreeWidgetItem] = {}
+
+    def retranslate_ui(self) -> None:
+        self.setHeaderLabels([_("Contents"), _("Version")])
+        self.setAccessibleName(_("Course outline"))
+
+    def populate(self, course: Course, lang: str) -> None:
+        self.retranslate_ui()
+        expanded = {k for k, it in self._items.items() if it.isExpanded()}
+        self.clear()
+        self._items = {}
+        style = self.style()
+        icons = {
+            Status.MISSING: style.standardIcon(QStyle.StandardPixmap.SP_MessageBoxInformation),
+            Status.OUTDATED: style.standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning),
+            Status.ERROR: style.standardIcon(QStyle.StandardPixmap.SP_MessageBoxCritical),
+        }
+        for track in course.tracks:
+            titem = QTreeWidgetItem(
+                self, [track.title.get(lang) or track.title.get("en", track.id), ""]
+            )
+            titem.setFirstColumnSpanned(False)
+            titem.setExpanded(True)
+            font = titem.font(0)
+            font.setBold(True)
+            titem.setFont(0, font)
+            for mid in track.modules:
+                module = course.modules.get(mid)
+                if module is None:
+                    continue
+                status = module.status(lang)
+                mitem = QTreeWidgetItem(titem, [module.title(lang), module.version])
+                mitem.setData(0, ROLE_TARGET, (mid, ""))
+                if status in icons:
+                    mitem.setIcon(0, icons[status])
+                    mitem.setToolTip(0, status_tip(status))
+                    mitem.setData(0, Qt.ItemDataRole.AccessibleDescriptionRole, status_tip(status))
+                self._items[(mid, "")] = mitem
+                tr = module.best(lang) if status != Status.ERROR else None
+                for section in tr.sections if tr else ():
+                    sitem = QTreeWidgetItem(mitem, [section.title, ""])
+                    sitem.setData(0, ROLE_TARGET, (mid, section.id))
+                    self._items[(mid, section.id)] = sitem
+                mitem.setExpanded((mid, "") in expanded)
+        self.resizeColumnToContents(1)
+
+    def item_for(self, module_id: str, section_id: str = "") -> QTreeWidgetItem | None:
+        return self._items.get((module_id, section_id)) or self._items.get((module_id, ""))
+
+    def select(self, module_id: str, section_id: str) -> None:
+        item = self.item_for(module_id, section_id)
+        if item is None:
+            return
+        parent = self._items.get((module_id, ""))
+        if parent is not None:
+            parent.setExpanded(True)
+        self.blockSignals(True)
+        self.setCurrentItem(item)
+        self.blockSignals(False)
+        self.scrollToItem(item)
+
+    def _activated(self, item: QTreeWidgetItem, _column: int = 0) -> None:
+        target = item.data(0, ROLE_TARGET)
+        if target:
+            self.targetActivated.emit(target[0], target[1])

@@ -1,0 +1,49 @@
+"""Live language switching: our gettext catalog plus Qt's own qtbase translations."""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
+from PySide6.QtWidgets import QApplication
+
+from courseware_app.core import i18n
+
+log = logging.getLogger(__name__)
+REGION_LOCALES = ("kk", "ky", "uz", "tg", "tk", "az", "hy", "ka", "be", "uk")
+
+
+def suggested_language(locale_name: str | None = None) -> str:
+    """The system locale if it is ours; Russian for the region's other locales; else English."""
+    name = (locale_name or QLocale.system().name()).lower()
+    code = name.split("_")[0].split("-")[0]
+    if code in i18n.UI_LANGUAGES:
+        return code
+    if code in REGION_LOCALES:
+        return "ru"
+    return "en"
+
+
+class LanguageController:
+    """Switches the UI language for the whole application at once."""
+
+    def __init__(self, app: QApplication, cache: Path | None = None):
+        self.app = app
+        self.cache = cache
+        self.qt_translator: QTranslator | None = None
+
+    def switch(self, lang: str) -> None:
+        i18n.set_language(lang, cache=self.cache)
+        QLocale.setDefault(QLocale(lang))
+        if self.qt_translator is not None:
+            self.app.removeTranslator(self.qt_translator)
+            self.qt_translator = None
+        if lang != "en":
+            translator = QTranslator(self.app)
+            folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+            if translator.load(f"qtbase_{lang}", folder):
+                self.app.installTranslator(translator)
+                self.qt_translator = translator
+            else:
+                log.warning("Qt's own %s translations not found in %s", lang, folder)

@@ -1,0 +1,76 @@
+"""Settings as one typed schema over an INI file in the data folder (never the registry)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, fields
+from pathlib import Path
+
+from PySide6.QtCore import QByteArray, QSettings
+
+SCHEMA_VERSION = 1
+
+
+@dataclass
+class Preferences:
+    """What a person chooses; only values that differ from these defaults are written."""
+
+    ui_language: str = ""  # "" = not chosen yet: the first-start picker asks
+    content_language: str = ""  # "" = follow the UI language
+    last_module: str = ""
+    last_section: str = ""
+    zoom: int = 0  # steps above or below the default text size
+    quiz_one_per_page: bool = True
+
+
+class Settings:
+    """Preferences in [reader], window geometry in [window], schema version in [meta]."""
+
+    def __init__(self, path: Path):
+        path.parent.mkdir(parents=True, exist_ok=True)
+        self.qs = QSettings(str(path), QSettings.Format.IniFormat)
+        self._migrate()
+
+    def _migrate(self) -> None:
+        version = int(self.qs.value("meta/schema", 0) or 0)
+        if version < SCHEMA_VERSION:
+            self.qs.setValue("meta/schema", SCHEMA_VERSION)
+
+    def load(self) -> Preferences:
+        prefs = Preferences()
+        for f in fields(Preferences):
+            raw = self.qs.value(f"reader/{f.name}")
+            if raw is None:
+                continue
+            default = getattr(prefs, f.name)
+            try:
+                if isinstance(default, bool):
+                    value = str(raw).lower() in ("true", "1", "yes")
+                else:
+                    value = type(default)(raw)
+            except (TypeError, ValueError):
+                continue
+            setattr(prefs, f.name, value)
+        return prefs
+
+    def save(self, prefs: Preferences) -> None:
+        defaults = Preferences()
+        for f in fields(Preferences):
+            value = getattr(prefs, f.name)
+            key = f"reader/{f.name}"
+            if value == getattr(defaults, f.name):
+                self.qs.remove(key)
+            else:
+                self.qs.setValue(key, value)
+        self.qs.sync()
+
+    def geometry(self) -> tuple[QByteArray | None, QByteArray | None]:
+        return self.qs.value("window/geometry"), self.qs.value("window/state")
+
+    def save_geometry(self, geometry: QByteArray, state: QByteArray, splitter: QByteArray) -> None:
+        self.qs.setValue("window/geometry", geometry)
+        self.qs.setValue("window/state", state)
+        self.qs.setValue("window/splitter", splitter)
+        self.qs.sync()
+
+    def splitter(self) -> QByteArray | None:
+        return self.qs.value("window/splitter")

@@ -1,0 +1,38 @@
+"""Test set-up: Qt offscreen before any Qt import; never touch real user folders."""
+
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+
+os.environ["QT_QPA_PLATFORM"] = "offscreen"
+os.environ.setdefault("QT_LOGGING_RULES", "qt.qpa.*=false")
+
+ROOT = Path(__file__).resolve().parents[1]
+TEST_CONTENT = ROOT / "tests" / "data" / "content"
+BUNDLED_CONTENT = ROOT / "content"
+
+
+@pytest.fixture(autouse=True)
+def _isolated_data(tmp_path, monkeypatch):
+    monkeypatch.setenv("COURSEWARE_DATA_DIR", str(tmp_path / "data"))
+    monkeypatch.delenv("COURSEWARE_CONTENT", raising=False)
+    yield
+
+
+@pytest.fixture(autouse=True)
+def _english_ui():
+    from courseware_app.core.i18n import set_language
+
+    set_language("en")
+    yield
+    set_language("en")
+
+
+@pytest.fixture
+def content_copy(tmp_path) -> Path:
+    """A writable copy of the test content tree."""
+    target = tmp_path / "content"
+    shutil.copytree(TEST_CONTENT, target)
+    return target

@@ -1,0 +1,35 @@
+"""GUI fixtures: a test QApplication identity and main windows over the test content."""
+
+import pytest
+from PySide6.QtCore import QStandardPaths
+
+from courseware_app.core.loader import load_course
+from tests.conftest import TEST_CONTENT
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _qt_identity(qapp):
+    QStandardPaths.setTestModeEnabled(True)
+    qapp.setOrganizationName("courseware-tests")
+    qapp.setApplicationName("courseware-tests")
+    yield
+
+
+@pytest.fixture
+def make_window(qtbot, tmp_path):
+    from courseware_app.ui.main_window import MainWindow
+    from courseware_app.ui.settings import Settings
+
+    def make(content=TEST_CONTENT, trainer=False, settings_path=None, start=True):
+        course = load_course(content)
+        settings = Settings(settings_path or tmp_path / "settings.ini")
+        window = MainWindow(course, settings, trainer=trainer)
+        qtbot.addWidget(window)
+        window.show()
+        window.windowHandle().requestActivate()
+        qtbot.waitUntil(window.isActiveWindow)
+        if start:
+            window.open_start()
+        return window
+
+    return make

@@ -1,0 +1,162 @@
+"""The reader window, driven as a user would: outline, keys, links, languages, restart."""
+
+from PySide6.QtCore import Qt, QUrl
+from PySide6.QtWidgets import QMessageBox
+
+from courseware_app.core.history import Location
+
+
+def text_of(window) -> str:
+    return window.view.toPlainText()
+
+
+def test_opens_first_module(make_window):
+    w = make_window()
+    assert w.location == Location("alpha", "")
+    assert "Alpha module" in text_of(w)
+    assert w.windowTitle().startswith("Alpha module")
+
+
+def test_outline_click_navigates(make_window, qtbot):
+    w = make_window()
+    item = w.outline.item_for("beta")
+    rect = w.outline.visualItemRect(item)
+    qtbot.mouseClick(w.outline.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    assert w.location.module == "beta"
+    assert "Only in English" in text_of(w)
+
+
+def test_next_previous_section_and_module_by_keyboard(make_window, qtbot):
+    w = make_window()
+    qtbot.keyClick(w, Qt.Key.Key_Down, Qt.KeyboardModifier.AltModifier)
+    assert w.location == Location("alpha", "intro")
+    qtbot.keyClick(w, Qt.Key.Key_Down, Qt.KeyboardModifier.AltModifier)
+    assert w.location == Location("alpha", "matrix")
+    w.step_section(1)
+    w.step_section(1)  # past the last section: next module, first section
+    assert w.location == Location("beta", "overview")
+    qtbot.keyClick(w, Qt.Key.Key_Up, Qt.KeyboardModifier.AltModifier)
+    assert w.location == Location("alpha", "quiz")
+    qtbot.keyClick(w, Qt.Key.Key_PageDown, Qt.KeyboardModifier.AltModifier)
+    assert w.location == Location("beta", "")
+    qtbot.keyClick(w, Qt.Key.Key_PageDown, Qt.KeyboardModifier.AltModifier)
+    assert w.location == Location("gamma", "")
+    assert not w.act_next_module.isEnabled()
+
+
+def test_history_back_and_forward(make_window, qtbot):
+    w = make_window()
+    w.navigate(Location("beta", "data"))
+    w.navigate(Location("gamma"))
+    qtbot.keyClick(w, Qt.Key.Key_Left, Qt.KeyboardModifier.AltModifier)
+    assert w.location == Location("beta", "data")
+    qtbot.keyClick(w, Qt.Key.Key_Left, Qt.KeyboardModifier.AltModifier)
+    assert w.location == Location("alpha", "")
+    qtbot.keyClick(w, Qt.Key.Key_Right, Qt.KeyboardModifier.AltModifier)
+    assert w.location == Location("beta", "data")
+
+
+def test_internal_link_to_another_module_section(make_window):
+    w = make_window()
+    w.view.anchorClicked.emit(QUrl("module:beta#data"))
+    assert w.location == Location("beta", "data")
+    assert "Beta module" in text_of(w)
+    w.view.anchorClicked.emit(QUrl("module:alpha#matrix"))
+    assert w.location == Location("alpha", "matrix")
+    assert w.view.verticalScrollBar().value() > 0
+
+
+def test_external_link_asks_first(make_window, monkeypatch):
+    w = make_window()
+    opened, asked = [], []
+    monkeypatch.setattr(
+        "courseware_app.ui.main_window.QDesktopServices.openUrl", lambda url: opened.append(url)
+    )
+    monkeypatch.setattr(
+        QMessageBox, "question", lambda *a, **k: asked.append(a) or QMessageBox.StandardButton.No
+    )
+    w.view.anchorClicked.emit(QUrl("https://www.wcoomd.org"))
+    assert asked and opened == []
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
+    w.view.anchorClicked.emit(QUrl("https://www.wcoomd.org"))
+    assert opened == [QUrl("https://www.wcoomd.org")]
+
+
+def test_trainer_switch_shows_and_hides_notes(make_window, qtbot):
+    w = make_window()
+    assert "SECRET-TRAINER-TEXT" not in text_of(w)
+    qtbot.keyClick(w, Qt.Key.Key_T, Qt.KeyboardModifier.ControlModifier)
+    assert w.trainer and "SECRET-TRAINER-TEXT" in text_of(w)
+    w.act_trainer.trigger()
+    assert not w.trainer and "SECRET-TRAINER-TEXT" not in text_of(w)
+
+
+def test_content_language_switch_and_banners(make_window):
+    w = make_window()
+    w.set_content_language("ru")
+    assert "Модуль альфа" in text_of(w)
+    assert "not yet available" not in text_of(w)
+    w.navigate(Location("beta"))
+    assert "not yet available in Russian" in text_of(w)
+    w.set_content_language("fr")
+    w.navigate(Location("alpha"))
+    assert "follows version 1.0.0" in text_of(w)
+    outdated = w.outline.item_for("alpha")
+    assert "older version" in outdated.toolTip(0)
+
+
+def test_broken_module_shows_error_page(make_window):
+    w = make_window()
+    w.navigate(Location("gamma"))
+    text = text_of(w)
+    assert "could not be loaded" in text and "gamma/en.md:3" in text
+    assert w.outline.item_for("gamma").toolTip(0)
+
+
+def test_images_load_from_the_content_tree_only(make_window):
+    w = make_window()
+    doc = w.view.document()
+    from PySide6.QtGui import QTextDocument
+
+    image = w.view.loadResource(
+        QTextDocument.ResourceType.ImageResource.value, QUrl("asset:alpha/diagram.svg")
+    )
+    assert image is not None and not image.isNull() and image.width() > 100
+    assert (
+        w.view.loadResource(
+            QTextDocument.ResourceType.ImageResource.value, QUrl("asset:alpha/../../course.yaml")
+        )
+        is None
+    )
+    assert (
+        w.view.loadResource(
+            QTextDocument.ResourceType.ImageResource.value, QUrl("https://example.com/x.png")
+        )
+        is None
+    )
+    assert doc is not None
+
+
+def test_zoom_keys(make_window, qtbot):
+    w = make_window()
+    base = w.view.document().defaultFont().pointSizeF()
+    qtbot.keyClick(w, Qt.Key.Key_Plus, Qt.KeyboardModifier.ControlModifier)
+    assert w.view.document().defaultFont().pointSizeF() > base
+    qtbot.keyClick(w, Qt.Key.Key_0, Qt.KeyboardModifier.ControlModifier)
+    assert w.view.document().defaultFont().pointSizeF() == base
+
+
+def test_state_restored_after_restart_but_not_trainer_mode(make_window, tmp_path):
+    path = tmp_path / "state.ini"
+    w = make_window(settings_path=path, trainer=True)
+    w.navigate(Location("beta", "data"))
+    w.set_content_language("fr")
+    w.zoom(2)
+    w.resize(700, 500)
+    w.close()
+    again = make_window(settings_path=path)
+    assert again.location == Location("beta", "data")
+    assert again.prefs.content_language == "fr" and again.prefs.zoom == 2
+    assert again.width() == 700
+    assert not again.trainer and not again.act_trainer.isChecked()
+    assert "SECRET-TRAINER-TEXT" not in text_of(again)
