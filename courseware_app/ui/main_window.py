@@ -39,6 +39,8 @@ class MainWindow(QMainWindow):
 
     uiLanguageRequested = Signal(str)  # noqa: N815 - Qt signal naming
     quizRequested = Signal(str, str)  # noqa: N815 - (module id, quiz id)
+    locationChanged = Signal(str, str)  # noqa: N815 - (module id, section id), on every change
+    attemptRecorded = Signal(object)  # noqa: N815 - a finished core.scoring.Attempt
 
     def __init__(
         self,
@@ -73,6 +75,7 @@ class MainWindow(QMainWindow):
         self.view.anchorClicked.connect(self.follow_link)
         self.view.sectionChanged.connect(self._section_scrolled)
         self.outline.targetActivated.connect(lambda m, s: self.navigate(Location(m, s)))
+        self.quizRequested.connect(self.open_quiz)
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
         self.splitter.addWidget(self.outline)
         self.splitter.addWidget(self.view)
@@ -129,6 +132,7 @@ class MainWindow(QMainWindow):
         self.act_trainer = self._action("trainerMode", self.set_trainer, "Ctrl+T", checkable=True)
         self.act_trainer.setChecked(self.trainer)
         self.act_quit = self._action("quit", self.close, QKeySequence.StandardKey.Quit)
+        self.act_quiz = self._action("takeQuiz", self.open_current_quiz, "Ctrl+Shift+Q")
         self.act_about = self._action("about", self.show_about)
         self.ui_lang_group = QActionGroup(self)
         self.act_ui_lang = {}
@@ -211,6 +215,7 @@ class MainWindow(QMainWindow):
             self.act_zoom_reset: (_("&Normal size"), _("Normal text size (Ctrl+0)")),
             self.act_trainer: (_("&Trainer mode"), _("Show or hide trainer notes (Ctrl+T)")),
             self.act_quit: (_("&Quit"), _("Quit the application")),
+            self.act_quiz: (_("Take the &quiz…"), _("Take this module's quiz (Ctrl+Shift+Q)")),
             self.act_about: (_("&About Courseware"), _("About this application")),
         }
         for act, (text, tip) in texts.items():
@@ -323,6 +328,7 @@ class MainWindow(QMainWindow):
         self.outline.select(loc.module, loc.section)
         self._update_nav()
         self._update_title()
+        self.locationChanged.emit(loc.module, loc.section)
 
     def _section_scrolled(self, section: str) -> None:
         loc = self.location
@@ -332,6 +338,7 @@ class MainWindow(QMainWindow):
         self.prefs.last_section = section
         self.outline.select(loc.module, section)
         self._update_nav()
+        self.locationChanged.emit(loc.module, section)
 
     def section_ids(self, module_id: str) -> list[str]:
         _html, rendered = self.page(module_id)
@@ -426,6 +433,46 @@ class MainWindow(QMainWindow):
         elif not scheme and url.fragment():
             self.view.scrollToAnchor(url.fragment())
 
+    # ------------------------------------------------------------ quizzes
+
+    def open_current_quiz(self) -> None:
+        loc = self.location
+        module = self.course.modules.get(loc.module) if loc else None
+        tr = module.best(self.content_language) if module else None
+        if tr is None or not tr.quizzes:
+            self.statusBar().showMessage(_("This module has no quiz."), 5000)
+            return
+        self.open_quiz(module.id, tr.quizzes[0].id)
+
+    def quiz_for(self, module_id: str, quiz_id: str):
+        """The translation and quiz a trainee would take now, in the content language."""
+        module = self.course.modules.get(module_id)
+        tr = module.best(self.content_language) if module else None
+        quiz = next((q for q in tr.quizzes if q.id == quiz_id), None) if tr else None
+        return tr, quiz
+
+    def open_quiz(self, module_id: str, quiz_id: str, review=None) -> None:
+        from courseware_app.ui.quiz_widget import QuizDialog
+
+        tr, quiz = self.quiz_for(module_id, quiz_id)
+        if quiz is None:
+            self.statusBar().showMessage(_("This quiz cannot be found."), 5000)
+            return
+        dialog = QuizDialog(
+            quiz,
+            module_id=module_id,
+            module_version=tr.version,
+            lang=tr.lang,
+            trainer=self.trainer,
+            one_per_page=self.prefs.quiz_one_per_page,
+            review=review,
+            parent=self,
+        )
+        dialog.attemptFinished.connect(self.attemptRecorded)
+        dialog.onePerPageChanged.connect(lambda on: setattr(self.prefs, "quiz_one_per_page", on))
+        self.quiz_dialog = dialog
+        dialog.open()
+
     def confirm_external(self, url: QUrl) -> None:
         answer = QMessageBox.question(
             self,
@@ -489,12 +536,21 @@ class MainWindow(QMainWindow):
         if geometry is not None:
             self.restoreGeometry(geometry)
         else:
-            self.resize(1280, 720)
+            self._default_geometry()
         if state is not None:
             self.restoreState(state)
         splitter = self.settings.splitter()
         if splitter is not None:
             self.splitter.restoreState(splitter)
+
+    def _default_geometry(self) -> None:
+        """First start: fill a small screen (1366x768 laptops), leave room on a large one."""
+        screen = self.screen().availableGeometry() if self.screen() else None
+        if screen is None or screen.width() <= 1440:
+            self.resize(1280, 720)
+            self.setWindowState(Qt.WindowState.WindowMaximized)
+        else:
+            self.resize(1280, 800)
 
     def save_state(self) -> None:
         self.settings.save(self.prefs)

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QStyle, QTreeWidget, QTreeWidgetItem
+from PySide6.QtWidgets import QHeaderView, QStyle, QTreeWidget, QTreeWidgetItem
 
 from courseware_app.core.course import Course, Status
 from courseware_app.core.i18n import _
@@ -30,9 +32,15 @@ class OutlineTree(QTreeWidget):
         self.setColumnCount(2)
         self.setUniformRowHeights(True)
         self.setHeaderHidden(False)
+        header = self.header()
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
         self.itemActivated.connect(self._activated)
         self.itemClicked.connect(self._activated)
         self._items: dict[tuple[str, str], QTreeWidgetItem] = {}
+        # Optional hook: decorate(item, module_id) adds marks (progress status) to module rows.
+        self.decorate: Callable[[QTreeWidgetItem, str], None] | None = None
 
     def retranslate_ui(self) -> None:
         self.setHeaderLabels([_("Contents"), _("Version")])
@@ -70,13 +78,14 @@ class OutlineTree(QTreeWidget):
                     mitem.setToolTip(0, status_tip(status))
                     mitem.setData(0, Qt.ItemDataRole.AccessibleDescriptionRole, status_tip(status))
                 self._items[(mid, "")] = mitem
+                if self.decorate is not None:
+                    self.decorate(mitem, mid)
                 tr = module.best(lang) if status != Status.ERROR else None
                 for section in tr.sections if tr else ():
                     sitem = QTreeWidgetItem(mitem, [section.title, ""])
                     sitem.setData(0, ROLE_TARGET, (mid, section.id))
                     self._items[(mid, section.id)] = sitem
                 mitem.setExpanded((mid, "") in expanded)
-        self.resizeColumnToContents(1)
 
     def item_for(self, module_id: str, section_id: str = "") -> QTreeWidgetItem | None:
         return self._items.get((module_id, section_id)) or self._items.get((module_id, ""))
