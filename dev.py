@@ -1,6 +1,8 @@
 #!/usr/bin/env python3
 """Set up everything and run the app or the tests: ``python3 dev.py app`` / ``python3 dev.py test``.
 
+``python3 dev.py i18n`` extracts UI messages and updates the catalogs (docs/translating.md).
+
 Works on a fresh Debian 12 with only python3, python3-venv, pip and git: installs Qt's
 system libraries with apt-get when they are missing (through sudo when not root), creates
 .venv, installs the project with its test extra, compiles the UI catalogs, then runs.
@@ -99,8 +101,8 @@ def compile_catalogs(py: Path) -> None:
                 str(py),
                 "-m",
                 "babel.messages.frontend",
+                "--quiet",
                 "compile",
-                "-q",
                 "-d",
                 str(locales),
                 "-D",
@@ -109,15 +111,62 @@ def compile_catalogs(py: Path) -> None:
         )
 
 
+def update_catalogs(py: Path) -> None:
+    """Extract messages into locales/courseware.pot and merge them into each language's .po."""
+    babel = [str(py), "-m", "babel.messages.frontend"]
+    pot = ROOT / "locales" / "courseware.pot"
+    run(
+        [
+            *babel,
+            "--quiet",
+            "extract",
+            "-F",
+            str(ROOT / "babel.cfg"),
+            "-o",
+            str(pot),
+            "--project",
+            "courseware",
+            "--copyright-holder",
+            "The courseware authors",
+            "--no-wrap",
+            "--sort-by-file",
+            str(ROOT / "courseware_app"),
+        ],
+        cwd=ROOT,
+    )
+    for lang in ("en", "ru", "fr"):
+        po = ROOT / "locales" / lang / "LC_MESSAGES" / "courseware.po"
+        action = "update" if po.exists() else "init"
+        run(
+            [
+                *babel,
+                "--quiet",
+                action,
+                "-i",
+                str(pot),
+                "-d",
+                str(ROOT / "locales"),
+                "-D",
+                "courseware",
+                "-l",
+                lang,
+                "--no-wrap",
+            ]
+            + (["--ignore-obsolete"] if action == "update" else [])
+        )
+
+
 def main(argv: list[str]) -> int:
     what = argv[1] if len(argv) > 1 else "app"
-    if what not in ("app", "test", "setup"):
+    if what not in ("app", "test", "setup", "i18n"):
         print(__doc__)
         return 2
     install_system_libraries(screen=what == "app")
     py = ensure_venv()
+    if what == "i18n":
+        update_catalogs(py)
     compile_catalogs(py)
-    if what == "setup":
+    if what in ("setup", "i18n"):
         return 0
     if what == "test":
         env = dict(os.environ)

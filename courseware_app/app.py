@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import logging
 import logging.handlers
+import os
 import sys
+import time
 import traceback
 from pathlib import Path
 
@@ -86,6 +88,7 @@ def run_gui(args) -> int:
     from PySide6.QtWidgets import QApplication
 
     from courseware_app.core.loader import load_course
+    from courseware_app.core.pagecache import PageCache
     from courseware_app.ui.main_window import MainWindow
     from courseware_app.ui.retranslate import LanguageController
     from courseware_app.ui.settings import Settings
@@ -106,7 +109,8 @@ def run_gui(args) -> int:
     course = load_course(paths.content_dir(args.content))
     for d in course.errors:
         log.warning("content: %s", d.format())
-    window = MainWindow(course, settings, trainer=args.trainer, content_lang=None)
+    pages = PageCache(paths.cache_dir(data) / "pages", paths.locales_dir())
+    window = MainWindow(course, settings, trainer=args.trainer, page_cache=pages)
     window.prefs.ui_language = lang
 
     def switch(new_lang: str) -> None:
@@ -118,4 +122,18 @@ def run_gui(args) -> int:
     window.uiLanguageRequested.connect(switch)
     window.show()
     window.open_start()
+    if os.environ.get("COURSEWARE_BENCH_EXIT"):
+        _exit_when_visible(app, window)
     return app.exec()
+
+
+def _exit_when_visible(app, window) -> None:
+    """For benchmarks/run.py: report when the first module has been painted, then quit."""
+    from PySide6.QtCore import QTimer
+
+    def report() -> None:
+        window.view.viewport().repaint()
+        print(f"VISIBLE {time.time():.6f}", flush=True)
+        app.quit()
+
+    QTimer.singleShot(0, report)

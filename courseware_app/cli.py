@@ -10,7 +10,10 @@ from courseware_app import __version__
 from courseware_app.core.i18n import UI_LANGUAGES
 
 # Each module registers its sub-commands: register(subparsers, common_parser).
-COMMAND_MODULES = ("courseware_app.commands.content",)
+COMMAND_MODULES = (
+    "courseware_app.commands.content",
+    "courseware_app.commands.i18n",
+)
 
 
 def common_options() -> argparse.ArgumentParser:

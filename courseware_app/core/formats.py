@@ -4,9 +4,6 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from babel.dates import format_datetime
-from babel.numbers import format_decimal, format_percent
-
 from courseware_app.core.i18n import _, current_language
 
 
@@ -21,14 +18,20 @@ def format_duration(minutes: int) -> str:
 
 
 def format_number(value: float) -> str:
+    from babel.numbers import format_decimal
+
     return format_decimal(value, locale=current_language())
 
 
 def format_percentage(fraction: float) -> str:
     """0.755 -> '76 %' in fr/ru, '76%' in en (one decimal when it matters)."""
+    from babel.numbers import format_percent
+
     fmt = "#,##0%" if round(fraction * 100, 1) == round(fraction * 100) else "#,##0.0%"
     return format_percent(fraction, format=fmt, locale=current_language())
 
 
 def format_when(moment: datetime) -> str:
+    from babel.dates import format_datetime
+
     return format_datetime(moment, format="medium", locale=current_language())

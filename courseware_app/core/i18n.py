@@ -6,15 +6,11 @@ import gettext as _gettext
 import logging
 from pathlib import Path
 
-from babel.messages.mofile import write_mo
-from babel.messages.pofile import read_po
-from babel.support import NullTranslations, Translations
-
 DOMAIN = "courseware"
 UI_LANGUAGES = ("en", "ru", "fr")
 log = logging.getLogger(__name__)
 
-_state: dict = {"lang": "en", "catalog": NullTranslations()}
+_state: dict = {"lang": "en", "catalog": _gettext.NullTranslations()}
 
 
 def current_language() -> str:
@@ -42,6 +38,10 @@ def N_(message: str) -> str:  # noqa: N802 - the conventional gettext name
 
 
 def compile_catalog(po: Path, mo: Path) -> None:
+    """Compile a .po into a .mo with Babel (only needed when no current .mo ships)."""
+    from babel.messages.mofile import write_mo
+    from babel.messages.pofile import read_po
+
     with po.open("rb") as f:
         catalog = read_po(f)
     mo.parent.mkdir(parents=True, exist_ok=True)
@@ -76,11 +76,11 @@ def set_language(lang: str, locales: Path | None = None, cache: Path | None = No
     from courseware_app.core.paths import locales_dir
 
     locales = locales or locales_dir()
-    catalog: _gettext.NullTranslations = NullTranslations()
+    catalog: _gettext.NullTranslations = _gettext.NullTranslations()
     mo = find_mo(lang, locales, cache) if lang != "en" else None
     if mo is not None:
         with mo.open("rb") as f:
-            catalog = Translations(f, domain=DOMAIN)
+            catalog = _gettext.GNUTranslations(f)
     elif lang != "en":
         log.warning("no UI catalog for %s; showing English", lang)
     _state["lang"], _state["catalog"] = lang, catalog

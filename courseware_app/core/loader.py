@@ -9,6 +9,11 @@ from pathlib import Path
 
 import yaml
 
+try:  # libyaml's C loader is several times faster; the pure-Python one is the fallback
+    from yaml import CSafeLoader as _YamlLoader
+except ImportError:  # pragma: no cover - wheels ship libyaml
+    from yaml import SafeLoader as _YamlLoader
+
 from courseware_app.core.course import (
     ID_RE,
     Course,
@@ -30,6 +35,7 @@ H2_ID_RE = re.compile(r"^(.*?)\s*\{\s*#([^\s}]+)[^}]*\}$")
 H1_RE = re.compile(r"^#(?!#)\s")
 FENCE_RE = re.compile(r"^\s{0,3}(`{3,}|~{3,})")
 TRAINER_RE = re.compile(r"^!!!\s+trainer\b")
+SIGNIFICANT = frozenset("#!:`~ \t")  # first characters of lines the body scan must look at
 REQUIRED_FIELDS = ("id", "version", "title", "summary", "duration_minutes", "objectives")
 
 
@@ -118,11 +124,11 @@ def split_front_matter(text: str, report: Report) -> tuple[dict | None, str, int
         return None, "", len(lines)
     raw = "\n".join(lines[1:end])
     try:
-        data = yaml.safe_load(raw)
+        data = yaml.load(raw, Loader=_YamlLoader)
     except yaml.YAMLError as exc:
         problem = getattr(exc, "problem", None) or str(exc).split("\n")[0]
         report.add(
-            yaml_error_line(exc, 2),
+            min(yaml_error_line(exc, 2), end),  # libyaml may point past the last line
             "frontmatter-yaml",
             f"front matter is not valid YAML: {problem}",
         )
@@ -206,6 +212,9 @@ def scan_body(body: str, first_line: int, report: Report) -> BodyScan:
     i = 0
     while i < len(lines):
         line, no = lines[i], first_line + i
+        if line[:1] not in SIGNIFICANT and scan.sections:
+            i += 1  # ordinary prose: nothing to find (the fast path for long modules)
+            continue
         fm = FENCE_RE.match(line)
         if fence:
             if fm and fm.group(1)[0] == fence[0] and len(fm.group(1)) >= len(fence):
@@ -345,7 +354,7 @@ def load_manifest(root: Path) -> tuple[dict | None, Report]:
     if text is None:
         return None, report
     try:
-        data = yaml.safe_load(text)
+        data = yaml.load(text, Loader=_YamlLoader)
     except yaml.YAMLError as exc:
         problem = getattr(exc, "problem", None) or str(exc).split("\n")[0]
         report.add(

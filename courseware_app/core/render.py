@@ -8,14 +8,9 @@ import threading
 from dataclasses import dataclass
 from functools import lru_cache
 
-import markdown
-import nh3
-
 from courseware_app.core.course import Course, Diagnostic, Module, ModuleTranslation, Status
 from courseware_app.core.formats import format_duration
 from courseware_app.core.i18n import _, ngettext
-from courseware_app.core.mdext.blocks import CoursewareBlocks
-from courseware_app.core.mdext.tree import ReaderExtension
 from courseware_app.core.paths import resources_dir
 
 ALLOWED_TAGS = {
@@ -121,6 +116,11 @@ class _Engine:
     """One Markdown instance and its two extensions, reused (with reset) per thread."""
 
     def __init__(self) -> None:
+        import markdown  # imported on first render: keeps start-up light when pages are cached
+
+        from courseware_app.core.mdext.blocks import CoursewareBlocks
+        from courseware_app.core.mdext.tree import ReaderExtension
+
         self.blocks = CoursewareBlocks()
         self.reader = ReaderExtension()
         self.md = markdown.Markdown(
@@ -139,6 +139,8 @@ def _engine() -> _Engine:
 
 def sanitise(fragment: str) -> str:
     """Keep formatting, drop scripts, styles, frames, forms, event handlers and bad URLs."""
+    import nh3
+
     return nh3.clean(
         fragment,
         tags=ALLOWED_TAGS,

@@ -24,10 +24,11 @@ from courseware_app import APP_NAME, __version__
 from courseware_app.core.course import Course
 from courseware_app.core.history import History, Location
 from courseware_app.core.i18n import UI_LANGUAGES, _, current_language
-from courseware_app.core.render import module_page
+from courseware_app.core.pagecache import PageCache
 from courseware_app.ui.module_view import ModuleView, asset_path
 from courseware_app.ui.outline import OutlineTree
 from courseware_app.ui.settings import Preferences, Settings
+from courseware_app.ui.tasks import TaskRunner
 
 log = logging.getLogger(__name__)
 LANGUAGE_NATIVE = {"en": "English", "ru": "Русский", "fr": "Français"}
@@ -49,6 +50,7 @@ class MainWindow(QMainWindow):
         *,
         trainer: bool = False,
         content_lang: str | None = None,
+        page_cache: PageCache | None = None,
         parent=None,
     ):
         super().__init__(parent)
@@ -60,6 +62,9 @@ class MainWindow(QMainWindow):
         self.trainer = trainer  # never restored from settings
         self.history = History()
         self._cache: dict[tuple, tuple[str, object]] = {}
+        self.page_cache = page_cache or PageCache(None)
+        self.tasks = TaskRunner(self)
+        self.tasks.done.connect(self._prerendered)
         self._shown: tuple | None = None
         self.setObjectName("mainWindow")
         self._build()
@@ -285,6 +290,7 @@ class MainWindow(QMainWindow):
         if loc is not None:
             self._shown = None
             self._show(loc)
+            self.prerender()
 
     # ------------------------------------------------------------ navigation
 
@@ -307,14 +313,28 @@ class MainWindow(QMainWindow):
             return
         self.history.visit(loc)
         self._show(loc)
+        if len(self.history.entries) == 1:
+            self.prerender()
+
+    def _page_key(self, module_id: str) -> tuple:
+        return (module_id, self.content_language, self.trainer, current_language())
 
     def page(self, module_id: str) -> tuple[str, object]:
-        key = (module_id, self.content_language, self.trainer, current_language())
+        key = self._page_key(module_id)
         if key not in self._cache:
-            self._cache[key] = module_page(
-                self.course, module_id, self.content_language, self.trainer
-            )
+            self._cache[key] = self.page_cache.get_or_render(self.course, *key)
         return self._cache[key]
+
+    def prerender(self) -> None:
+        """Render the other modules in the background so that switching to them is instant."""
+        self.tasks.clear()
+        for module in self.course.ordered_modules():
+            key = self._page_key(module.id)
+            if key not in self._cache:
+                self.tasks.submit(key, lambda k=key: self.page_cache.get_or_render(self.course, *k))
+
+    def _prerendered(self, key: tuple, page: tuple[str, object]) -> None:
+        self._cache.setdefault(key, page)
 
     def _show(self, loc: Location) -> None:
         key = (loc.module, self.content_language, self.trainer, current_language())
@@ -559,5 +579,7 @@ class MainWindow(QMainWindow):
         )
 
     def closeEvent(self, event):  # noqa: N802 - Qt override
+        self.tasks.clear()
+        self.tasks.wait()
         self.save_state()
         super().closeEvent(event)

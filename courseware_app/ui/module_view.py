@@ -8,7 +8,6 @@ from urllib.parse import unquote
 
 from PySide6.QtCore import QByteArray, QSize, Qt, QUrl, Signal
 from PySide6.QtGui import QImage, QPainter, QTextDocument
-from PySide6.QtSvg import QSvgRenderer
 from PySide6.QtWidgets import QTextBrowser
 
 log = logging.getLogger(__name__)
@@ -28,6 +27,8 @@ def asset_path(content_root: Path, url: QUrl) -> Path | None:
 
 
 def svg_image(data: bytes, ratio: float) -> QImage | None:
+    from PySide6.QtSvg import QSvgRenderer  # loaded with the first diagram, not at start-up
+
     renderer = QSvgRenderer(QByteArray(data))
     if not renderer.isValid():
         return None

@@ -1,0 +1,201 @@
+"""Performance harness: numbers measured against a floor in the same run, not pass/fail tests.
+
+    python benchmarks/run.py [--runs 7] [--json] [--skip-search]
+
+Start-up is measured as whole processes (spawn to first module painted), for our app and for
+a bare PySide6 script showing the same HTML in a QTextBrowser (the floor), offscreen.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+CONTENT = ROOT / "content"
+
+
+def env() -> dict:
+    e = dict(os.environ, QT_QPA_PLATFORM="offscreen", COURSEWARE_BENCH_EXIT="1")
+    e.setdefault("QT_LOGGING_RULES", "qt.qpa.*=false")
+    return e
+
+
+def timed_process(cmd: list[str]) -> float:
+    """Seconds from spawn to the child's 'VISIBLE <time>' line."""
+    start = time.time()
+    out = subprocess.run(cmd, capture_output=True, text=True, env=env(), timeout=120, cwd=ROOT)
+    for line in out.stdout.splitlines():
+        if line.startswith("VISIBLE "):
+            return float(line.split()[1]) - start
+    raise RuntimeError(f"no VISIBLE line from {cmd}: {out.stderr[-800:]}")
+
+
+def first_page_html() -> str:
+    from courseware_app.core.loader import load_course
+    from courseware_app.core.render import module_page
+
+    course = load_course(CONTENT)
+    first = course.ordered_modules()[0]
+    return module_page(course, first.id, "en")[0]
+
+
+def startup(runs: int) -> dict:
+    work = Path(tempfile.mkdtemp(prefix="cw-bench-"))
+    page = work / "page.html"
+    page.write_text(first_page_html(), encoding="utf-8")
+    floor_cmd = [sys.executable, str(ROOT / "benchmarks" / "floor_app.py"), str(page)]
+    app_cmd = [
+        sys.executable,
+        "-m",
+        "courseware_app",
+        "--lang",
+        "en",
+        "--data-dir",
+        str(work / "data"),
+    ]
+    timed_process(floor_cmd), timed_process(app_cmd)  # warm-up: file caches, compiled catalogs
+    floor, app = [], []
+    for _ in range(runs):
+        floor.append(timed_process(floor_cmd))
+        app.append(timed_process(app_cmd))
+    f, a = statistics.median(floor), statistics.median(app)
+    return {
+        "floor_s": round(f, 3),
+        "app_s": round(a, 3),
+        "ratio": round(a / f, 2),
+        "runs": runs,
+        "floor_all": [round(x, 3) for x in floor],
+        "app_all": [round(x, 3) for x in app],
+    }
+
+
+def render_times(repeats: int = 10) -> dict:
+    from courseware_app.core.loader import load_course
+    from courseware_app.core.render import render_translation
+
+    course = load_course(CONTENT)
+    translations = [t for m in course.modules.values() for t in m.translations.values()]
+    largest = max(translations, key=lambda t: len(t.body))
+    render_translation(largest)  # import and engine set-up
+    times = []
+    for _ in range(repeats):
+        t0 = time.perf_counter()
+        render_translation(largest)
+        times.append(time.perf_counter() - t0)
+    return {
+        "module": f"{largest.module_id}/{largest.lang}",
+        "chars": len(largest.body),
+        "render_ms": round(1000 * statistics.median(times), 1),
+    }
+
+
+GUI_SCRIPT = r"""
+import json, resource, statistics, sys, time
+from pathlib import Path
+from PySide6.QtWidgets import QApplication
+app = QApplication([])
+from courseware_app.core.history import Location
+from courseware_app.core.loader import load_course
+from courseware_app.ui.main_window import MainWindow
+from courseware_app.ui.settings import Settings
+course = load_course(sys.argv[1])
+largest = max((t for m in course.modules.values() for t in m.translations.values()), key=lambda t: len(t.body))
+w = MainWindow(course, Settings(Path(sys.argv[2]) / "settings.ini"))
+w.set_content_language(largest.lang)
+w.resize(1280, 720); w.show(); w.navigate(Location(course.ordered_modules()[0].id)); app.processEvents()
+w.tasks.clear(); w.tasks.wait(); w._cache.clear()
+other = next(m.id for m in course.ordered_modules() if m.id != largest.module_id)
+def switch(target):
+    w.navigate(Location(other)); app.processEvents()
+    t0 = time.perf_counter(); w.navigate(Location(target)); app.processEvents()
+    return time.perf_counter() - t0
+cold = switch(largest.module_id)
+w.prerender(); w.tasks.wait(); app.processEvents()
+warm = statistics.median(switch(largest.module_id) for _ in range(7))
+for lang in course.languages:
+    w.set_content_language(lang)
+    for m in course.ordered_modules():
+        w.navigate(Location(m.id)); app.processEvents()
+    w.tasks.wait(); app.processEvents()
+rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+print(json.dumps({"module": f"{largest.module_id}/{largest.lang}", "switch_uncached_ms": round(cold * 1000, 1),
+                  "switch_prerendered_ms": round(warm * 1000, 1), "peak_rss_mib": round(rss, 1)}))
+"""
+
+
+def gui_numbers() -> dict:
+    work = tempfile.mkdtemp(prefix="cw-bench-gui-")
+    out = subprocess.run(
+        [sys.executable, "-c", GUI_SCRIPT, str(CONTENT), work],
+        capture_output=True,
+        text=True,
+        env=env(),
+        timeout=300,
+        cwd=ROOT,
+    )
+    lines = [line for line in out.stdout.splitlines() if line.startswith("{")]
+    if not lines:
+        raise RuntimeError(out.stderr[-1500:])
+    return json.loads(lines[-1])
+
+
+def search_numbers() -> dict | None:
+    try:
+        from benchmarks.search_bench import run_search_benchmarks
+    except ImportError:
+        return None
+    return run_search_benchmarks()
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=7)
+    parser.add_argument("--json", action="store_true")
+    parser.add_argument("--skip-search", action="store_true")
+    args = parser.parse_args(argv)
+    results = {"startup": startup(args.runs), "render": render_times(), "gui": gui_numbers()}
+    if not args.skip_search:
+        results["search"] = search_numbers()
+    if args.json:
+        print(json.dumps(results, indent=2))
+        return 0
+    s, r, g = results["startup"], results["render"], results["gui"]
+    rows = [
+        ("start-up, floor (bare QTextBrowser)", f"{s['floor_s'] * 1000:.0f} ms", ""),
+        (
+            "start-up, courseware",
+            f"{s['app_s'] * 1000:.0f} ms",
+            f"ratio {s['ratio']} (target ≤ 1.5)",
+        ),
+        (f"render largest module ({r['module']})", f"{r['render_ms']} ms", "core only, uncached"),
+        ("switch to largest module, not pre-rendered", f"{g['switch_uncached_ms']} ms", ""),
+        (
+            "switch to largest module, pre-rendered",
+            f"{g['switch_prerendered_ms']} ms",
+            "target < 60 ms",
+        ),
+        (
+            "peak RSS, every module opened in every language",
+            f"{g['peak_rss_mib']} MiB",
+            "target < 150 MiB",
+        ),
+    ]
+    for key, value in (results.get("search") or {}).items():
+        rows.append((f"search: {key}", str(value), ""))
+    width = max(len(a) for a, _b, _c in rows)
+    for a, b, c in rows:
+        print(f"{a.ljust(width)}  {b:>12}  {c}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

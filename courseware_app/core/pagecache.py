@@ -1,0 +1,101 @@
+"""Rendered pages kept on disk, keyed by everything they depend on, for a fast start-up."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import logging
+import os
+from pathlib import Path
+
+from courseware_app import __version__
+from courseware_app.core.course import Course
+from courseware_app.core.render import RenderedModule, module_page
+
+log = logging.getLogger(__name__)
+
+
+def _stamp(path: Path) -> str:
+    try:
+        st = path.stat()
+    except OSError:
+        return f"{path.name}:-"
+    return f"{path.name}:{st.st_mtime_ns}:{st.st_size}"
+
+
+class PageCache:
+    """``get_or_render`` returns module_page(...) from disk when nothing it depends on changed."""
+
+    def __init__(self, folder: Path | None, catalogs: Path | None = None):
+        self.folder = folder
+        self.catalogs = catalogs
+
+    def key(self, course: Course, module_id: str, lang: str, trainer: bool, ui_lang: str) -> str:
+        module = course.modules.get(module_id)
+        parts = [
+            __version__,
+            course.version,
+            str(course.root.resolve()),
+            module_id,
+            lang,
+            str(trainer),
+            ui_lang,
+        ]
+        if module is not None and module.folder.is_dir():
+            parts += sorted(_stamp(p) for p in module.folder.iterdir())
+        if self.catalogs is not None:
+            parts.append(_stamp(self.catalogs / ui_lang / "LC_MESSAGES" / "courseware.po"))
+        return hashlib.sha1("|".join(parts).encode("utf-8")).hexdigest()
+
+    def get_or_render(self, course: Course, module_id: str, lang: str, trainer: bool, ui_lang: str):
+        if self.folder is None:
+            return module_page(course, module_id, lang, trainer)
+        path = self.folder / f"{self.key(course, module_id, lang, trainer, ui_lang)}.json"
+        cached = self._read(path)
+        if cached is not None:
+            return cached
+        page = module_page(course, module_id, lang, trainer)
+        if page[1] is not None:  # error pages are cheap and must never go stale
+            self._write(path, page)
+        return page
+
+    def _read(self, path: Path):
+        try:
+            data = json.loads(path.read_text(encoding="utf-8"))
+            rendered = data["rendered"]
+            module = RenderedModule(
+                module_id=rendered["module_id"],
+                lang=rendered["lang"],
+                trainer=rendered["trainer"],
+                title=rendered["title"],
+                html=rendered["html"],
+                toc=tuple(tuple(x) for x in rendered["toc"]),
+                links=tuple(tuple(x) for x in rendered["links"]),
+                images=tuple(rendered["images"]),
+            )
+            return data["page"], module
+        except (OSError, ValueError, KeyError, TypeError):
+            return None
+
+    def _write(self, path: Path, page) -> None:
+        html, rendered = page
+        data = {
+            "page": html,
+            "rendered": {
+                "module_id": rendered.module_id,
+                "lang": rendered.lang,
+                "trainer": rendered.trainer,
+                "title": rendered.title,
+                "html": rendered.html,
+                "toc": rendered.toc,
+                "links": rendered.links,
+                "images": rendered.images,
+            },
+        }
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            tmp = path.with_suffix(f".{os.getpid()}.tmp")
+            tmp.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+            tmp.replace(path)
+        except OSError as exc:
+            log.info("could not cache a page: %s", exc)
