@@ -13,6 +13,8 @@ from courseware_app.core.i18n import UI_LANGUAGES
 COMMAND_MODULES = (
     "courseware_app.commands.content",
     "courseware_app.commands.i18n",
+    "courseware_app.commands.selftest",
+    "courseware_app.commands.gift",
 )
 
 

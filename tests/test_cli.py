@@ -121,3 +121,15 @@ def test_bundled_content_renders_every_module_and_language(capsys):
             )
             assert code == 0, (module["id"], lang)
             assert "could not be loaded" not in out
+
+
+def test_self_test_passes_on_the_bundled_content(capsys):
+    code, out, err = run(capsys, "self-test")
+    assert code == 0, err
+    assert ", 0 failed" in out
+
+
+def test_self_test_reports_a_broken_tree(capsys):
+    code, out, err = run(capsys, "self-test", "--content", str(TEST_CONTENT))
+    assert code == 1
+    assert "gamma/en.md:3" in err and "failed" in out

@@ -1,0 +1,122 @@
+"""``courseware self-test``: load, render and open everything once, offscreen; exit 1 on any failure."""
+
+from __future__ import annotations
+
+import os
+import sys
+import tempfile
+import time
+import traceback
+from pathlib import Path
+
+from courseware_app.core import paths
+
+
+def register(sub, common) -> None:
+    p = sub.add_parser("self-test", parents=[common], help="check that everything loads and renders (offscreen)")
+    p.set_defaults(func=run)
+
+
+class Checks:
+    """Runs named checks, remembering what failed and where."""
+
+    def __init__(self) -> None:
+        self.passed = 0
+        self.failures: list[str] = []
+
+    def check(self, name: str, fn) -> object:
+        try:
+            result = fn()
+        except Exception:
+            self.failures.append(f"{name}: {traceback.format_exc(limit=3).strip()}")
+            return None
+        self.passed += 1
+        return result
+
+
+def check_content(checks: Checks, content) -> object:
+    from courseware_app.core.course import Status
+    from courseware_app.core.loader import load_course
+    from courseware_app.core.render import render_translation
+
+    course = checks.check("load the course", lambda: load_course(content))
+    if course is None:
+        return None
+    for d in course.errors:
+        checks.failures.append(f"content error: {d.format()}")
+    for module in course.ordered_modules():
+        for lang in course.languages:
+            if module.status(lang) == Status.ERROR:
+                continue
+            tr = module.translations.get(lang)
+            if tr is None:
+                continue
+            for trainer in (False, True):
+                checks.check(f"render {module.id}/{lang} trainer={trainer}", lambda t=tr, tm=trainer: render_translation(t, tm))
+    return course
+
+
+def check_search(checks: Checks, course, data) -> None:
+    try:
+        from courseware_app.core import search
+    except ImportError:
+        return
+    index_path = data / "selftest-search.sqlite3"
+    index = checks.check("build the search index", lambda: search.SearchIndex(index_path))
+    if index is not None:
+        checks.check("index the course", lambda: index.update(course))
+        checks.check("search", lambda: index.search("risk", [course.source_language]))
+
+
+def check_gui(checks: Checks, course, data) -> None:
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from PySide6.QtWidgets import QApplication
+
+    from courseware_app.core.history import Location
+    from courseware_app.ui.main_window import MainWindow
+    from courseware_app.ui.retranslate import LanguageController
+    from courseware_app.ui.settings import Settings
+
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    languages = LanguageController(app, paths.cache_dir(data))
+    window = checks.check("open the main window", lambda: MainWindow(course, Settings(data / "settings.ini")))
+    if window is None:
+        return
+    window.show()
+    checks.check("open the first module", window.open_start)
+    for lang in course.languages:
+        checks.check(f"switch the interface to {lang}", lambda lg=lang: (languages.switch(lg), window.retranslate_ui(), window.refresh()))
+    for module in course.ordered_modules():
+        checks.check(f"show {module.id}", lambda m=module.id: window.navigate(Location(m)))
+    quiz_module = next((m for m in course.ordered_modules() if m.source and m.source.quizzes), None)
+    if quiz_module is not None:
+        def quiz_round() -> None:
+            window.open_quiz(quiz_module.id, quiz_module.source.quizzes[0].id)
+            window.quiz_dialog.submit()
+            window.quiz_dialog.close()
+
+        checks.check("open, submit and close a quiz", quiz_round)
+    app.processEvents()
+    window.tasks.wait()
+    window.close()
+    languages.switch("en")
+
+
+def run(args) -> int:
+    started = time.perf_counter()
+    checks = Checks()
+    content = paths.content_dir(args.content)
+    with tempfile.TemporaryDirectory(prefix="courseware-selftest-") as tmp:
+        data = paths.data_dir(args.data_dir) if args.data_dir else Path(tmp)
+        course = check_content(checks, content)
+        if course is not None:
+            check_search(checks, course, data)
+            check_gui(checks, course, data)
+    seconds = time.perf_counter() - started
+    if checks.failures:
+        for failure in checks.failures:
+            print(f"FAIL {failure}", file=sys.stderr)
+        print(f"self-test: {checks.passed} passed, {len(checks.failures)} failed ({seconds:.1f} s)")
+        return 1
+    print(f"self-test: {checks.passed} passed, 0 failed ({seconds:.1f} s)")
+    return 0
