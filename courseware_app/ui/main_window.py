@@ -566,11 +566,13 @@ class MainWindow(QMainWindow):
     def _default_geometry(self) -> None:
         """First start: fill a small screen (1366x768 laptops), leave room on a large one."""
         screen = self.screen().availableGeometry() if self.screen() else None
-        if screen is None or screen.width() <= 1440:
+        if screen is None:
             self.resize(1280, 720)
+        elif screen.width() <= 1440:
+            self.setGeometry(screen)
             self.setWindowState(Qt.WindowState.WindowMaximized)
         else:
-            self.resize(1280, 800)
+            self.resize(min(1440, screen.width() - 80), min(900, screen.height() - 80))
 
     def save_state(self) -> None:
         self.settings.save(self.prefs)

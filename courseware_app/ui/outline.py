@@ -73,6 +73,7 @@ class OutlineTree(QTreeWidget):
                 status = module.status(lang)
                 mitem = QTreeWidgetItem(titem, [module.title(lang), module.version])
                 mitem.setData(0, ROLE_TARGET, (mid, ""))
+                mitem.setToolTip(0, module.title(lang))
                 if status in icons:
                     mitem.setIcon(0, icons[status])
                     mitem.setToolTip(0, status_tip(status))
@@ -84,6 +85,7 @@ class OutlineTree(QTreeWidget):
                 for section in tr.sections if tr else ():
                     sitem = QTreeWidgetItem(mitem, [section.title, ""])
                     sitem.setData(0, ROLE_TARGET, (mid, section.id))
+                    sitem.setToolTip(0, section.title)
                     self._items[(mid, section.id)] = sitem
                 mitem.setExpanded((mid, "") in expanded)
 
