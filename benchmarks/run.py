@@ -148,6 +148,43 @@ def gui_numbers() -> dict:
     return json.loads(lines[-1])
 
 
+def folder_size(folder: Path) -> int:
+    return sum(p.stat().st_size for p in folder.rglob("*") if p.is_file() and not p.is_symlink())
+
+
+def spawn_to_exit(cmd: list[str], runs: int) -> float:
+    times = []
+    for _ in range(runs + 1):
+        start = time.perf_counter()
+        subprocess.run(cmd, capture_output=True, env=env(), timeout=120, check=True)
+        times.append(time.perf_counter() - start)
+    return statistics.median(times[1:])  # the first run warms the file cache
+
+
+def frozen_numbers(runs: int) -> dict | None:
+    """Bundle size and frozen start-up against the floor built by `python -m courseware_app.build --floor`."""
+    app = ROOT / "dist" / "courseware"
+    floor = ROOT / "build" / "floor" / "dist" / "floor"
+    if not (app / "courseware").exists() or not (floor / "floor").exists():
+        return None
+    zips = sorted((ROOT / "dist").glob("courseware-*.zip"))
+    floor_zip = floor.parent / "floor.zip"
+    work = tempfile.mkdtemp(prefix="cw-bench-frozen-")
+    app_s = spawn_to_exit([str(app / "courseware"), "--lang", "en", "--data-dir", work], runs)
+    floor_s = spawn_to_exit([str(floor / "floor"), "--exit"], runs)
+    sizes = {"app_mib": folder_size(app) / 2**20, "floor_mib": folder_size(floor) / 2**20}
+    result = {
+        "folder_mib": round(sizes["app_mib"], 1), "floor_folder_mib": round(sizes["floor_mib"], 1),
+        "folder_ratio": round(sizes["app_mib"] / sizes["floor_mib"], 2),
+        "startup_s": round(app_s, 3), "floor_startup_s": round(floor_s, 3), "startup_ratio": round(app_s / floor_s, 2),
+    }
+    if zips and floor_zip.exists():
+        result |= {"zip_mib": round(zips[-1].stat().st_size / 2**20, 1),
+                   "floor_zip_mib": round(floor_zip.stat().st_size / 2**20, 1),
+                   "zip_ratio": round(zips[-1].stat().st_size / floor_zip.stat().st_size, 2)}
+    return result
+
+
 def search_numbers() -> dict | None:
     try:
         from benchmarks.search_bench import run_search_benchmarks
@@ -162,7 +199,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--json", action="store_true")
     parser.add_argument("--skip-search", action="store_true")
     args = parser.parse_args(argv)
-    results = {"startup": startup(args.runs), "render": render_times(), "gui": gui_numbers()}
+    results = {"startup": startup(args.runs), "render": render_times(), "gui": gui_numbers(),
+               "frozen": frozen_numbers(args.runs)}
     if not args.skip_search:
         results["search"] = search_numbers()
     if args.json:
@@ -189,6 +227,8 @@ def main(argv: list[str] | None = None) -> int:
             "target < 150 MiB",
         ),
     ]
+    for key, value in (results.get("frozen") or {}).items():
+        rows.append((f"bundle: {key}", str(value), "ratios: target ≤ 1.1 size, ≤ 1.5 start-up" if "ratio" in key else ""))
     for key, value in (results.get("search") or {}).items():
         rows.append((f"search: {key}", str(value), ""))
     width = max(len(a) for a, _b, _c in rows)

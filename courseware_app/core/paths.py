@@ -28,7 +28,7 @@ def package_dir() -> Path:
 
 
 def resources_dir() -> Path:
-    return package_dir() / "resources"
+    return resource_root() / "courseware_app" / "resources"
 
 
 def locales_dir() -> Path:
