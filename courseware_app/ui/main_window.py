@@ -6,7 +6,7 @@ import logging
 import shutil
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, Qt, QUrl, Signal
+from PySide6.QtCore import QEvent, Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import QAction, QActionGroup, QDesktopServices, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
@@ -33,6 +33,7 @@ from courseware_app.ui.tasks import TaskRunner
 log = logging.getLogger(__name__)
 LANGUAGE_NATIVE = {"en": "English", "ru": "Русский", "fr": "Français"}
 MIN_ZOOM, MAX_ZOOM = -4, 12
+PRERENDER_DELAY_MS = 600
 
 
 class MainWindow(QMainWindow):
@@ -313,8 +314,8 @@ class MainWindow(QMainWindow):
             return
         self.history.visit(loc)
         self._show(loc)
-        if len(self.history.entries) == 1:
-            self.prerender()
+        if len(self.history.entries) == 1:  # the first page: let it paint before working ahead
+            QTimer.singleShot(PRERENDER_DELAY_MS, self, self.prerender)
 
     def _page_key(self, module_id: str) -> tuple:
         return (module_id, self.content_language, self.trainer, current_language())
