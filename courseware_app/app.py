@@ -121,6 +121,9 @@ def run_gui(args) -> int:
 
     window.uiLanguageRequested.connect(switch)
     window.show()
+    if args.open:
+        module, _sep, section = args.open.partition("#")
+        window.prefs.last_module, window.prefs.last_section = module, section
     window.open_start()
     if os.environ.get("COURSEWARE_BENCH_EXIT"):
         _exit_when_visible(app, window)

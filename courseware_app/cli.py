@@ -15,6 +15,8 @@ COMMAND_MODULES = (
     "courseware_app.commands.i18n",
     "courseware_app.commands.selftest",
     "courseware_app.commands.gift",
+    "courseware_app.commands.progress",
+    "courseware_app.commands.search",
 )
 
 
@@ -50,6 +52,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument(
         "--trainer", action="store_true", help="start in trainer mode (shows trainer notes)"
     )
+    parser.add_argument("--open", metavar="MODULE[#SECTION]", help="open this module (and section) at start")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     for name in COMMAND_MODULES:
         importlib.import_module(name).register(sub, common)

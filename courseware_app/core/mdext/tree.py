@@ -78,6 +78,8 @@ class ReaderTreeprocessor(Treeprocessor):
                 if child.tag == "div" and "admonition" in child.get("class", "").split():
                     parent[i] = self._callout(child, ctx)
         for el in root.iter():
+            if el.tag == "table" and not el.get("class"):
+                el.set("class", "grid")  # content tables get cell borders; callout tables do not
             if el.tag == "h2" and el.get("id"):
                 anchor = etree.Element("a", {"name": el.get("id")})
                 anchor.tail, el.text = el.text, None
