@@ -89,6 +89,8 @@ def run_gui(args) -> int:
 
     from courseware_app.core.loader import load_course
     from courseware_app.core.pagecache import PageCache
+    from courseware_app.core.search import default_index_path
+    from courseware_app.ui.search_panel import install_search
     from courseware_app.ui.main_window import MainWindow
     from courseware_app.ui.retranslate import LanguageController
     from courseware_app.ui.settings import Settings
@@ -111,6 +113,7 @@ def run_gui(args) -> int:
         log.warning("content: %s", d.format())
     pages = PageCache(paths.cache_dir(data) / "pages", paths.locales_dir())
     window = MainWindow(course, settings, trainer=args.trainer, page_cache=pages)
+    install_search(window, default_index_path(data, course.root))
     window.prefs.ui_language = lang
 
     def switch(new_lang: str) -> None:

@@ -1,0 +1,124 @@
+"""search: full-text search of the course from the command line."""
+
+from __future__ import annotations
+
+import argparse
+import html
+import json
+import os
+import re
+import sys
+from pathlib import Path
+
+from courseware_app.core import paths
+from courseware_app.core.i18n import UI_LANGUAGES
+
+MARK_RE = re.compile(r"<mark>(.*?)</mark>", re.S)
+
+
+def register(sub, common) -> None:
+    p = sub.add_parser(
+        "search",
+        parents=[common],
+        help="search the course text (stemmed, accents optional)",
+        description=(
+            'Words must all match; "quoted phrases" match in order; decl* matches the start '
+            "of a word. Results are sections, best first."
+        ),
+    )
+    p.add_argument("query", nargs="+", help="what to look for (quote it in the shell)")
+    scope = p.add_mutually_exclusive_group()
+    # SUPPRESS keeps `courseware --lang ru search ...` (the global option) working too.
+    scope.add_argument(
+        "--lang",
+        choices=UI_LANGUAGES,
+        default=argparse.SUPPRESS,
+        help="content language to search (default: the course's source language)",
+    )
+    scope.add_argument("--all-languages", action="store_true", help="search every language at once")
+    p.add_argument(
+        "--trainer",
+        action="store_true",
+        default=argparse.SUPPRESS,
+        help="also search trainer notes and quiz answer keys",
+    )
+    p.add_argument("--json", action="store_true", help="print JSON")
+    p.add_argument("--limit", type=int, default=20, metavar="N", help="at most N results")
+    p.set_defaults(func=run_search)
+
+
+def index_path(args, course) -> Path | None:
+    """The persistent index when a data folder is given (option or environment), else None."""
+    from courseware_app.core.search import default_index_path
+
+    if args.data_dir or os.environ.get(paths.DATA_ENV) or paths.portable_base():
+        return default_index_path(paths.data_dir(args.data_dir), course.root)
+    return None
+
+
+def open_index(args, course):
+    """The index, brought up to date; in memory when there is no data folder."""
+    from courseware_app.core.search import SearchIndex
+
+    path = index_path(args, course)
+    index = SearchIndex(path if path is not None else ":memory:")
+    progress = _progress if sys.stderr.isatty() else None
+    index.update(course, progress=progress)
+    if progress is not None:
+        sys.stderr.write("\r\033[K")
+    return index
+
+
+def _progress(done: int, total: int) -> None:
+    if total:
+        sys.stderr.write(f"\rindexing {done}/{total}…")
+        sys.stderr.flush()
+
+
+def plain(snippet: str) -> str:
+    """A snippet for the terminal: matches in [brackets], entities decoded."""
+    return html.unescape(MARK_RE.sub(r"[\1]", snippet))
+
+
+def print_text(query: str, hits) -> None:
+    from courseware_app.core.search import group_by_module
+
+    if not hits:
+        print(
+            f"No results for “{query}”. Try fewer words, the start of a word with *, "
+            "or --all-languages.",
+            file=sys.stderr,
+        )
+        return
+    for module, group in group_by_module(hits):
+        print(f"{module}  {group[0].module_title}")
+        for h in group:
+            where = "" if h.where == "body" else f"  ({h.where})"
+            print(f"  #{h.section or '-'}  [{h.lang}]  {h.title}  {h.score:.2f}{where}")
+            print(f"      {plain(h.snippet)}")
+
+
+def run_search(args) -> int:
+    from courseware_app.core.loader import load_course
+
+    content = paths.content_dir(args.content)
+    if not (content / "course.yaml").is_file():
+        print(f"courseware search: no course.yaml in {content}", file=sys.stderr)
+        return 2
+    course = load_course(content)
+    query = " ".join(args.query)
+    lang = getattr(args, "lang", None) or course.source_language
+    langs = None if args.all_languages else [lang]
+    index = open_index(args, course)
+    try:
+        hits = index.search(
+            query, langs, trainer=bool(getattr(args, "trainer", False)), limit=max(0, args.limit)
+        )
+    finally:
+        index.close()
+    if args.json:
+        results = [h.as_dict() for h in hits]
+        print(json.dumps({"query": query, "results": results}, ensure_ascii=False, indent=2))
+    else:
+        print_text(query, hits)
+    return 0
