@@ -90,9 +90,9 @@ def run_gui(args) -> int:
     from courseware_app.core.loader import load_course
     from courseware_app.core.pagecache import PageCache
     from courseware_app.core.search import default_index_path
-    from courseware_app.ui.search_panel import install_search
     from courseware_app.ui.main_window import MainWindow
     from courseware_app.ui.retranslate import LanguageController
+    from courseware_app.ui.search_panel import install_search
     from courseware_app.ui.settings import Settings
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
@@ -123,6 +123,9 @@ def run_gui(args) -> int:
         window.refresh()
 
     window.uiLanguageRequested.connect(switch)
+    from courseware_app.ui.progress_ui import install_progress
+
+    window.progress = install_progress(window, None, data, ui_language_locked=bool(args.lang))
     window.show()
     if args.open:
         module, _sep, section = args.open.partition("#")

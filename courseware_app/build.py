@@ -50,7 +50,9 @@ def platform_tag() -> str:
 
 
 def pyinstaller(*args: str, cwd: Path) -> None:
-    subprocess.run([sys.executable, "-m", "PyInstaller", "--noconfirm", "--clean", *args], cwd=cwd, check=True)
+    subprocess.run(
+        [sys.executable, "-m", "PyInstaller", "--noconfirm", "--clean", *args], cwd=cwd, check=True
+    )
 
 
 def make_zip(folder: Path, target: Path) -> Path:
@@ -63,7 +65,7 @@ def make_zip(folder: Path, target: Path) -> Path:
                 if not path.exists():
                     continue
                 info = zipfile.ZipInfo(name)
-                info.external_attr = (0o120777 << 16)  # S_IFLNK | 0777
+                info.external_attr = 0o120777 << 16  # S_IFLNK | 0777
                 zf.writestr(info, os.readlink(path))
             elif path.is_file():
                 zf.write(path, name)
@@ -79,8 +81,14 @@ def remove_broken_links(folder: Path) -> None:
 
 def build_app() -> Path:
     compile_catalogs()
-    pyinstaller("--distpath", str(DIST), "--workpath", str(ROOT / "build" / "pyinstaller"), str(ROOT / "build.spec"),
-                cwd=ROOT)
+    pyinstaller(
+        "--distpath",
+        str(DIST),
+        "--workpath",
+        str(ROOT / "build" / "pyinstaller"),
+        str(ROOT / "build.spec"),
+        cwd=ROOT,
+    )
     folder = DIST / "courseware"
     remove_broken_links(folder)
     archive = make_zip(folder, DIST / f"courseware-{__version__}-{platform_tag()}.zip")
@@ -101,8 +109,12 @@ def build_floor() -> Path:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m courseware_app.build", description=__doc__.splitlines()[0])
-    parser.add_argument("--floor", action="store_true", help="also build the bare PySide6 floor for benchmarks")
+    parser = argparse.ArgumentParser(
+        prog="python -m courseware_app.build", description=__doc__.splitlines()[0]
+    )
+    parser.add_argument(
+        "--floor", action="store_true", help="also build the bare PySide6 floor for benchmarks"
+    )
     args = parser.parse_args(argv)
     build_app()
     if args.floor:

@@ -12,14 +12,44 @@ UI_LANGUAGES = ("en", "ru", "fr")
 
 # Modules the app never uses: network, QML/Quick, 3D, multimedia, web engine, Tk, test tools.
 EXCLUDED_MODULES = [
-    "PySide6.QtNetwork", "PySide6.QtQml", "PySide6.QtQuick", "PySide6.QtQuickWidgets",
-    "PySide6.Qt3DCore", "PySide6.QtMultimedia", "PySide6.QtWebEngineCore", "PySide6.QtWebEngineWidgets",
-    "PySide6.QtOpenGL", "PySide6.QtOpenGLWidgets", "PySide6.QtSql", "PySide6.QtTest",
-    "PySide6.QtDBus", "PySide6.QtConcurrent", "PySide6.QtXml", "PySide6.QtDesigner", "PySide6.QtUiTools",
-    "PySide6.QtHelp", "PySide6.QtPdf", "PySide6.QtPdfWidgets", "PySide6.QtStateMachine",
-    "PySide6.QtSvgWidgets", "PySide6.QtNetworkAuth", "PySide6.QtCharts", "PySide6.QtDataVisualization",
-    "tkinter", "unittest", "pytest", "pytestqt", "hypothesis", "IPython", "numpy", "PIL",
-    "pydoc", "xmlrpc", "ftplib", "http.server", "lib2to3",
+    "PySide6.QtNetwork",
+    "PySide6.QtQml",
+    "PySide6.QtQuick",
+    "PySide6.QtQuickWidgets",
+    "PySide6.Qt3DCore",
+    "PySide6.QtMultimedia",
+    "PySide6.QtWebEngineCore",
+    "PySide6.QtWebEngineWidgets",
+    "PySide6.QtOpenGL",
+    "PySide6.QtOpenGLWidgets",
+    "PySide6.QtSql",
+    "PySide6.QtTest",
+    "PySide6.QtDBus",
+    "PySide6.QtConcurrent",
+    "PySide6.QtXml",
+    "PySide6.QtDesigner",
+    "PySide6.QtUiTools",
+    "PySide6.QtHelp",
+    "PySide6.QtPdf",
+    "PySide6.QtPdfWidgets",
+    "PySide6.QtStateMachine",
+    "PySide6.QtSvgWidgets",
+    "PySide6.QtNetworkAuth",
+    "PySide6.QtCharts",
+    "PySide6.QtDataVisualization",
+    "tkinter",
+    "unittest",
+    "pytest",
+    "pytestqt",
+    "hypothesis",
+    "IPython",
+    "numpy",
+    "PIL",
+    "pydoc",
+    "xmlrpc",
+    "ftplib",
+    "http.server",
+    "lib2to3",
 ]
 
 _BABEL_LOCALE = re.compile(r"babel[/\\]locale-data[/\\]([^/\\]+)\.dat$")
@@ -64,11 +94,19 @@ def data_files(root: Path) -> list[tuple[str, str]]:
     content/ -> content/, locales/<lang>/LC_MESSAGES/*.mo -> locales/<lang>/LC_MESSAGES/,
     courseware_app/resources/ -> courseware_app/resources/. Fails without compiled catalogs.
     """
-    missing = [lang for lang in UI_LANGUAGES
-               if not (root / "locales" / lang / "LC_MESSAGES" / "courseware.mo").is_file()]
+    missing = [
+        lang
+        for lang in UI_LANGUAGES
+        if not (root / "locales" / lang / "LC_MESSAGES" / "courseware.mo").is_file()
+    ]
     if missing:
-        raise SystemExit(f"compiled catalogs missing for {', '.join(missing)}: run 'python3 dev.py setup' first")
-    pairs = [(str(root / "content"), "content"), (str(root / "courseware_app" / "resources"), "courseware_app/resources")]
+        raise SystemExit(
+            f"compiled catalogs missing for {', '.join(missing)}: run 'python3 dev.py setup' first"
+        )
+    pairs = [
+        (str(root / "content"), "content"),
+        (str(root / "courseware_app" / "resources"), "courseware_app/resources"),
+    ]
     for mo in compiled_catalogs(root):
         pairs.append((str(mo), str(mo.parent.relative_to(root)).replace("\\", "/")))
     return pairs

@@ -13,7 +13,9 @@ from courseware_app.core import paths
 
 
 def register(sub, common) -> None:
-    p = sub.add_parser("self-test", parents=[common], help="check that everything loads and renders (offscreen)")
+    p = sub.add_parser(
+        "self-test", parents=[common], help="check that everything loads and renders (offscreen)"
+    )
     p.set_defaults(func=run)
 
 
@@ -52,7 +54,10 @@ def check_content(checks: Checks, content) -> object:
             if tr is None:
                 continue
             for trainer in (False, True):
-                checks.check(f"render {module.id}/{lang} trainer={trainer}", lambda t=tr, tm=trainer: render_translation(t, tm))
+                checks.check(
+                    f"render {module.id}/{lang} trainer={trainer}",
+                    lambda t=tr, tm=trainer: render_translation(t, tm),
+                )
     return course
 
 
@@ -79,17 +84,23 @@ def check_gui(checks: Checks, course, data) -> None:
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
     languages = LanguageController(app, paths.cache_dir(data))
-    window = checks.check("open the main window", lambda: MainWindow(course, Settings(data / "settings.ini")))
+    window = checks.check(
+        "open the main window", lambda: MainWindow(course, Settings(data / "settings.ini"))
+    )
     if window is None:
         return
     window.show()
     checks.check("open the first module", window.open_start)
     for lang in course.languages:
-        checks.check(f"switch the interface to {lang}", lambda lg=lang: (languages.switch(lg), window.retranslate_ui(), window.refresh()))
+        checks.check(
+            f"switch the interface to {lang}",
+            lambda lg=lang: (languages.switch(lg), window.retranslate_ui(), window.refresh()),
+        )
     for module in course.ordered_modules():
         checks.check(f"show {module.id}", lambda m=module.id: window.navigate(Location(m)))
     quiz_module = next((m for m in course.ordered_modules() if m.source and m.source.quizzes), None)
     if quiz_module is not None:
+
         def quiz_round() -> None:
             window.open_quiz(quiz_module.id, quiz_module.source.quizzes[0].id)
             window.quiz_dialog.submit()

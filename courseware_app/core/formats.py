@@ -24,11 +24,11 @@ def format_number(value: float) -> str:
 
 
 def format_percentage(fraction: float) -> str:
-    """0.755 -> '76 %' in fr/ru, '76%' in en (one decimal when it matters)."""
+    """0.875 -> '87.5%' in en, '87,5 %' in ru and fr (the locale's own pattern and spacing)."""
     from babel.numbers import format_percent
 
-    fmt = "#,##0%" if round(fraction * 100, 1) == round(fraction * 100) else "#,##0.0%"
-    return format_percent(fraction, format=fmt, locale=current_language())
+    rounded = round(fraction, 3)  # at most one decimal of a percent
+    return format_percent(rounded, locale=current_language(), decimal_quantization=False)
 
 
 def format_when(moment: datetime) -> str:

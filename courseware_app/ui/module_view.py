@@ -58,6 +58,8 @@ class ModuleView(QTextBrowser):
         self._anchors: list[tuple[int, str]] = []
         self._current_section = ""
         self.verticalScrollBar().valueChanged.connect(self._on_scroll)
+        # Block positions change as the document is laid out (and on resize): measure again.
+        self.document().documentLayout().documentSizeChanged.connect(self._forget_anchors)
 
     def loadResource(self, kind: int, url: QUrl):  # noqa: N802 - Qt override
         path = asset_path(self.content_root, url)
@@ -73,8 +75,13 @@ class ModuleView(QTextBrowser):
 
     def show_page(self, html: str, section_ids: list[str]) -> None:
         self._current_section = ""
-        self.setHtml(html)
         self._section_ids = section_ids
+        self._anchors = []
+        self._suppress = True  # loading a page is not the reader scrolling
+        try:
+            self.setHtml(html)
+        finally:
+            self._suppress = False
         self._anchors = []
 
     def _anchor_positions(self) -> list[tuple[int, str]]:
@@ -125,6 +132,9 @@ class ModuleView(QTextBrowser):
         if section != self._current_section:
             self._current_section = section
             self.sectionChanged.emit(section)
+
+    def _forget_anchors(self, *_args) -> None:
+        self._anchors = []
 
     def resizeEvent(self, event):  # noqa: N802 - Qt override
         self._anchors = []

@@ -160,3 +160,17 @@ def test_state_restored_after_restart_but_not_trainer_mode(make_window, tmp_path
     assert again.width() == 700
     assert not again.trainer and not again.act_trainer.isChecked()
     assert "SECRET-TRAINER-TEXT" not in text_of(again)
+
+
+def test_scrolling_reports_the_section_under_the_top_edge(make_window, qtbot):
+    w = make_window()
+    w.resize(900, 400)
+    w.navigate(Location("alpha", "quiz"))
+    quiz_top = w.view.verticalScrollBar().value()
+    w.navigate(Location("alpha", "matrix"))
+    matrix_top = w.view.verticalScrollBar().value()
+    assert matrix_top < quiz_top
+    w.view.verticalScrollBar().setValue(matrix_top + 5)
+    assert w.location == Location("alpha", "matrix")
+    w.view.verticalScrollBar().setValue(matrix_top - 40)
+    assert w.location == Location("alpha", "intro")

@@ -1,0 +1,419 @@
+"""Results for trainers in the GUI: export this computer's attempts; merge files from laptops."""
+
+from __future__ import annotations
+
+from contextlib import contextmanager
+from datetime import date
+from pathlib import Path
+
+from PySide6.QtCore import QEvent, Qt
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QApplication,
+    QButtonGroup,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QRadioButton,
+    QSplitter,
+    QTableWidget,
+    QTableWidgetItem,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from courseware_app.core.formats import format_number, format_percentage, format_when
+from courseware_app.core.i18n import _, ngettext
+from courseware_app.core.progress import parse_iso
+from courseware_app.core.results import (
+    Export,
+    ExportError,
+    class_summary,
+    export_records,
+    format_for,
+    merge,
+    read_export,
+    write_export,
+    write_merged,
+)
+
+PASS_BACKGROUND, FAIL_BACKGROUND = QColor("#dcefe0"), QColor("#f6dcdc")
+
+
+@contextmanager
+def busy():
+    """A wait cursor while a large export is written (xlsx: about 1 s per 1,000 attempts)."""
+    QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+    try:
+        yield
+    finally:
+        QApplication.restoreOverrideCursor()
+
+
+def file_filters() -> dict[str, str]:
+    return {
+        "csv": _("CSV for spreadsheets (*.csv)"),
+        "xlsx": _("Excel workbook (*.xlsx)"),
+        "json": _("JSON with every answer (*.json)"),
+    }
+
+
+def ask_save_path(
+    parent, title: str, suggested: Path, formats: list[str]
+) -> tuple[Path, str] | None:
+    """A save dialog; returns the path (with the right suffix) and its format."""
+    filters = file_filters()
+    chosen, selected = QFileDialog.getSaveFileName(
+        parent, title, str(suggested), ";;".join(filters[f] for f in formats)
+    )
+    if not chosen:
+        return None
+    fmt = format_for(chosen) or next((f for f in formats if filters[f] == selected), formats[0])
+    path = Path(chosen)
+    return (path if path.suffix.lower() == f".{fmt}" else path.with_suffix(f".{fmt}")), fmt
+
+
+class ExportDialog(QDialog):
+    """Whose results and which format; then a file name."""
+
+    def __init__(self, controller, parent=None):
+        super().__init__(parent)
+        self.controller = controller
+        self.setObjectName("exportDialog")
+        layout = QVBoxLayout(self)
+        self.intro = QLabel(self)
+        self.intro.setWordWrap(True)
+        layout.addWidget(self.intro)
+        form = QFormLayout()
+        self.only_me = QRadioButton(self)
+        self.everyone = QRadioButton(self)
+        self.scope = QButtonGroup(self)
+        for button in (self.only_me, self.everyone):
+            self.scope.addButton(button)
+        self.everyone.setChecked(True)
+        scope_box = QVBoxLayout()
+        scope_box.addWidget(self.only_me)
+        scope_box.addWidget(self.everyone)
+        self.scope_label = QLabel(self)
+        form.addRow(self.scope_label, scope_box)
+        self.format_box = QComboBox(self)
+        self.format_label = QLabel(self)
+        self.format_label.setBuddy(self.format_box)
+        form.addRow(self.format_label, self.format_box)
+        layout.addLayout(form)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel, self)
+        self.export_button = buttons.addButton("", QDialogButtonBox.ButtonRole.AcceptRole)
+        buttons.accepted.connect(self.choose_file)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+        self.retranslate_ui()
+
+    def retranslate_ui(self) -> None:
+        self.setWindowTitle(_("Export results"))
+        self.intro.setText(
+            _("Write the quiz results kept on this computer to a file, for example on a USB stick.")
+        )
+        self.scope_label.setText(_("Whose results:"))
+        name = self.controller.profile.name if self.controller.profile else ""
+        self.only_me.setText(_("Only {name}").format(name=name).replace("&", "&&"))
+        count = len(self.controller.profiles())
+        self.everyone.setText(
+            ngettext(
+                "Everyone on this computer ({count} profile)",
+                "Everyone on this computer ({count} profiles)",
+                count,
+            ).format(count=format_number(count))
+        )
+        self.format_label.setText(_("&Format:"))
+        current = self.format_box.currentData() or "csv"
+        self.format_box.clear()
+        for fmt, text in file_filters().items():
+            self.format_box.addItem(text, fmt)
+        self.format_box.setCurrentIndex(self.format_box.findData(current))
+        self.export_button.setText(_("&Export…"))
+
+    def changeEvent(self, event):  # noqa: N802 - Qt override
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate_ui()
+        super().changeEvent(event)
+
+    def choose_file(self) -> None:
+        fmt = self.format_box.currentData()
+        device = self.controller.store.device
+        name = f"courseware-results-{device}-{date.today().isoformat()}.{fmt}"
+        answer = ask_save_path(
+            self, _("Export results"), self.controller.export_folder() / name, [fmt]
+        )
+        if answer is not None and self.export_to(*answer):
+            self.accept()
+
+    def export_to(self, path: Path, fmt: str) -> bool:
+        ids = [self.controller.profile.id] if self.only_me.isChecked() else None
+        try:
+            with busy():
+                records = export_records(self.controller.store, ids, responses=fmt == "json")
+                write_export(records, path, fmt, device=self.controller.store.device)
+        except (OSError, ExportError) as exc:
+            QMessageBox.warning(
+                self,
+                _("Export results"),
+                _("The results could not be written to {path}:\n{error}").format(
+                    path=path, error=exc
+                ),
+            )
+            return False
+        self.controller.remember_folder(path.parent)
+        self.controller.status(
+            ngettext(
+                "Exported {count} attempt to {path}",
+                "Exported {count} attempts to {path}",
+                len(records),
+            ).format(count=format_number(len(records)), path=path)
+        )
+        return True
+
+
+class MergeDialog(QDialog):
+    """Add exports from several laptops, see the class at a glance, save one merged file."""
+
+    def __init__(self, controller, parent=None):
+        super().__init__(parent)
+        self.controller = controller
+        self.course = controller.window.course
+        self.exports: list[Export] = []
+        self.problems: list[tuple[Path, str]] = []
+        self.setObjectName("mergeDialog")
+        self.resize(980, 600)
+        layout = QVBoxLayout(self)
+        self.intro = QLabel(self)
+        self.intro.setWordWrap(True)
+        layout.addWidget(self.intro)
+        splitter = QSplitter(Qt.Orientation.Vertical, self)
+        splitter.addWidget(self._files_panel())
+        self.table = QTableWidget(self)
+        self.table.setObjectName("classSummary")
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        splitter.addWidget(self.table)
+        splitter.setSizes([170, 380])
+        layout.addWidget(splitter, 1)
+        self.summary = QLabel(self)
+        self.summary.setWordWrap(True)
+        layout.addWidget(self.summary)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
+        self.save_button = buttons.addButton("", QDialogButtonBox.ButtonRole.ActionRole)
+        self.save_button.clicked.connect(self.choose_output)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+        self.retranslate_ui()
+
+    def _files_panel(self) -> QWidget:
+        panel = QWidget(self)
+        row = QHBoxLayout(panel)
+        row.setContentsMargins(0, 0, 0, 0)
+        self.files = QTreeWidget(panel)
+        self.files.setColumnCount(2)
+        self.files.setRootIsDecorated(False)
+        self.files.header().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        row.addWidget(self.files, 1)
+        column = QVBoxLayout()
+        self.add_button = QPushButton(panel)
+        self.remove_button = QPushButton(panel)
+        self.add_button.clicked.connect(self.choose_files)
+        self.remove_button.clicked.connect(self.remove_selected)
+        column.addWidget(self.add_button)
+        column.addWidget(self.remove_button)
+        column.addStretch(1)
+        row.addLayout(column)
+        return panel
+
+    def retranslate_ui(self) -> None:
+        self.setWindowTitle(_("Merge results"))
+        self.intro.setText(
+            _(
+                "Add the results files exported on each laptop (CSV or JSON). Attempts that "
+                "appear in several files are counted once."
+            )
+        )
+        self.files.setHeaderLabels([_("File"), _("Attempts")])
+        self.files.setAccessibleName(_("Files to merge"))
+        self.table.setAccessibleName(_("Best score per person and module"))
+        self.add_button.setText(_("&Add files…"))
+        self.remove_button.setText(_("&Remove"))
+        self.save_button.setText(_("&Save merged file…"))
+        self.refresh()
+
+    def changeEvent(self, event):  # noqa: N802 - Qt override
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate_ui()
+        super().changeEvent(event)
+
+    # ------------------------------------------------------------ files
+
+    def choose_files(self) -> None:
+        chosen, _filter = QFileDialog.getOpenFileNames(
+            self,
+            _("Add results files"),
+            str(self.controller.export_folder()),
+            _("Results exports (*.csv *.json)"),
+        )
+        self.add_files([Path(c) for c in chosen])
+
+    def add_files(self, paths: list[Path]) -> None:
+        known = {e.path.resolve() for e in self.exports} | {p.resolve() for p, _m in self.problems}
+        for path in paths:
+            if path.resolve() in known:
+                continue
+            known.add(path.resolve())
+            try:
+                self.exports.append(read_export(path))
+            except ExportError as exc:
+                self.problems.append((path, str(exc)))
+        if paths:
+            self.controller.remember_folder(paths[-1].parent)
+        self.refresh()
+
+    def remove_selected(self) -> None:
+        item = self.files.currentItem()
+        if item is None:
+            return
+        path = item.data(0, Qt.ItemDataRole.UserRole)
+        self.exports = [e for e in self.exports if e.path != path]
+        self.problems = [(p, m) for p, m in self.problems if p != path]
+        self.refresh()
+
+    # ------------------------------------------------------------ showing
+
+    def refresh(self) -> None:
+        self.files.clear()
+        for export in self.exports:
+            item = QTreeWidgetItem(
+                self.files, [export.path.name, format_number(len(export.records))]
+            )
+            item.setData(0, Qt.ItemDataRole.UserRole, export.path)
+            item.setToolTip(0, str(export.path))
+        for path, message in self.problems:
+            item = QTreeWidgetItem(self.files, [path.name, _("not a results export")])
+            item.setData(0, Qt.ItemDataRole.UserRole, path)
+            item.setForeground(1, QColor("#a11d1d"))
+            item.setToolTip(1, message)
+        self.merged = merge(self.exports)
+        self._fill_table()
+        self._fill_summary()
+        self.save_button.setEnabled(bool(self.exports))
+        self.remove_button.setEnabled(bool(self.exports or self.problems))
+
+    def _fill_summary(self) -> None:
+        m = self.merged
+        parts = [
+            ngettext("{count} file", "{count} files", len(self.exports)).format(
+                count=format_number(len(self.exports))
+            ),
+            ngettext("{count} attempt", "{count} attempts", len(m.records)).format(
+                count=format_number(len(m.records))
+            ),
+            ngettext("{count} person", "{count} people", m.profiles).format(
+                count=format_number(m.profiles)
+            ),
+            ngettext(
+                "{count} duplicate removed", "{count} duplicates removed", m.duplicates
+            ).format(count=format_number(m.duplicates)),
+        ]
+        text = " · ".join(parts)
+        if self.problems:
+            text += (
+                "<br><span style='color:#a11d1d'>"
+                + ngettext(
+                    "{count} file is not a results export and is left out.",
+                    "{count} files are not results exports and are left out.",
+                    len(self.problems),
+                ).format(count=format_number(len(self.problems)))
+                + "</span>"
+            )
+        self.summary.setText(text)
+
+    def _module_title(self, module_id: str) -> str:
+        module = self.course.modules.get(module_id)
+        return module.title(self.controller.window.content_language) if module else module_id
+
+    def _fill_table(self) -> None:
+        summary = class_summary(self.merged.records)
+        order = [m.id for m in self.course.ordered_modules()]
+        modules = sorted(summary.modules, key=lambda m: (order.index(m) if m in order else 1e9, m))
+        self.table.clear()
+        self.table.setRowCount(len(summary.people))
+        self.table.setColumnCount(len(modules))
+        self.table.setHorizontalHeaderLabels(modules)  # ids: short columns; titles as tips
+        for col, module in enumerate(modules):
+            self.table.horizontalHeaderItem(col).setToolTip(self._module_title(module))
+        self.table.setVerticalHeaderLabels([p.label for p in summary.people])
+        for row, person in enumerate(summary.people):
+            for col, module in enumerate(modules):
+                cell = summary.cells.get((person.key, module))
+                if cell is not None:
+                    self.table.setItem(row, col, self._cell_item(cell))
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+
+    def _cell_item(self, cell) -> QTableWidgetItem:
+        mark = "✓ " if cell.passed else ""
+        item = QTableWidgetItem(mark + format_percentage(cell.best / 100))
+        item.setTextAlignment(Qt.AlignmentFlag.AlignCenter)
+        item.setBackground(PASS_BACKGROUND if cell.passed else FAIL_BACKGROUND)
+        item.setToolTip(
+            (_("Passed") if cell.passed else _("Not passed yet"))
+            + "\n"
+            + _("Best {best}, last {last}").format(
+                best=format_percentage(cell.best / 100), last=format_percentage(cell.last / 100)
+            )
+            + "\n"
+            + ngettext(
+                "{count} attempt, the last on {when}",
+                "{count} attempts, the last on {when}",
+                cell.attempts,
+            ).format(count=format_number(cell.attempts), when=format_when(parse_iso(cell.last_at)))
+        )
+        return item
+
+    # ------------------------------------------------------------ saving
+
+    def choose_output(self) -> None:
+        formats = ["csv", "xlsx"] + (["json"] if self.merged.kinds == {"json"} else [])
+        suggested = (
+            self.controller.export_folder()
+            / f"courseware-results-merged-{date.today().isoformat()}.csv"
+        )
+        answer = ask_save_path(self, _("Save merged results"), suggested, formats)
+        if answer is not None:
+            self.save_to(*answer)
+
+    def save_to(self, path: Path, fmt: str = "csv") -> bool:
+        sources = [e.path.name for e in self.exports]
+        try:
+            with busy():
+                write_merged(self.merged, path, fmt, sources)
+        except (OSError, ExportError) as exc:
+            QMessageBox.warning(
+                self,
+                _("Save merged results"),
+                _("The merged results could not be written to {path}:\n{error}").format(
+                    path=path, error=exc
+                ),
+            )
+            return False
+        self.controller.status(
+            ngettext(
+                "Saved {count} attempt to {path}",
+                "Saved {count} attempts to {path}",
+                len(self.merged.records),
+            ).format(count=format_number(len(self.merged.records)), path=path)
+        )
+        return True
