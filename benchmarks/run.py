@@ -174,14 +174,19 @@ def frozen_numbers(runs: int) -> dict | None:
     floor_s = spawn_to_exit([str(floor / "floor"), "--exit"], runs)
     sizes = {"app_mib": folder_size(app) / 2**20, "floor_mib": folder_size(floor) / 2**20}
     result = {
-        "folder_mib": round(sizes["app_mib"], 1), "floor_folder_mib": round(sizes["floor_mib"], 1),
+        "folder_mib": round(sizes["app_mib"], 1),
+        "floor_folder_mib": round(sizes["floor_mib"], 1),
         "folder_ratio": round(sizes["app_mib"] / sizes["floor_mib"], 2),
-        "startup_s": round(app_s, 3), "floor_startup_s": round(floor_s, 3), "startup_ratio": round(app_s / floor_s, 2),
+        "startup_s": round(app_s, 3),
+        "floor_startup_s": round(floor_s, 3),
+        "startup_ratio": round(app_s / floor_s, 2),
     }
     if zips and floor_zip.exists():
-        result |= {"zip_mib": round(zips[-1].stat().st_size / 2**20, 1),
-                   "floor_zip_mib": round(floor_zip.stat().st_size / 2**20, 1),
-                   "zip_ratio": round(zips[-1].stat().st_size / floor_zip.stat().st_size, 2)}
+        result |= {
+            "zip_mib": round(zips[-1].stat().st_size / 2**20, 1),
+            "floor_zip_mib": round(floor_zip.stat().st_size / 2**20, 1),
+            "zip_ratio": round(zips[-1].stat().st_size / floor_zip.stat().st_size, 2),
+        }
     return result
 
 
@@ -199,8 +204,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--json", action="store_true")
     parser.add_argument("--skip-search", action="store_true")
     args = parser.parse_args(argv)
-    results = {"startup": startup(args.runs), "render": render_times(), "gui": gui_numbers(),
-               "frozen": frozen_numbers(args.runs)}
+    results = {
+        "startup": startup(args.runs),
+        "render": render_times(),
+        "gui": gui_numbers(),
+        "frozen": frozen_numbers(args.runs),
+    }
     if not args.skip_search:
         results["search"] = search_numbers()
     if args.json:
@@ -228,7 +237,13 @@ def main(argv: list[str] | None = None) -> int:
         ),
     ]
     for key, value in (results.get("frozen") or {}).items():
-        rows.append((f"bundle: {key}", str(value), "ratios: target ≤ 1.1 size, ≤ 1.5 start-up" if "ratio" in key else ""))
+        rows.append(
+            (
+                f"bundle: {key}",
+                str(value),
+                "ratios: target ≤ 1.1 size, ≤ 1.5 start-up" if "ratio" in key else "",
+            )
+        )
     for key, value in (results.get("search") or {}).items():
         rows.append((f"search: {key}", str(value), ""))
     width = max(len(a) for a, _b, _c in rows)

@@ -52,7 +52,9 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument(
         "--trainer", action="store_true", help="start in trainer mode (shows trainer notes)"
     )
-    parser.add_argument("--open", metavar="MODULE[#SECTION]", help="open this module (and section) at start")
+    parser.add_argument(
+        "--open", metavar="MODULE[#SECTION]", help="open this module (and section) at start"
+    )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     for name in COMMAND_MODULES:
         importlib.import_module(name).register(sub, common)

@@ -47,13 +47,21 @@ print("ATTEMPTS", len(attempts), "QTNETWORK", qtnetwork)
 
 
 def test_full_session_opens_no_socket_and_never_loads_qtnetwork(tmp_path):
-    out = subprocess.run([sys.executable, "-c", SESSION, str(BUNDLED_CONTENT), str(tmp_path)],
-                         capture_output=True, text=True, cwd=ROOT, timeout=300)
+    out = subprocess.run(
+        [sys.executable, "-c", SESSION, str(BUNDLED_CONTENT), str(tmp_path)],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        timeout=300,
+    )
     assert out.returncode == 0, out.stderr[-2000:]
     assert "ATTEMPTS 0 QTNETWORK []" in out.stdout, out.stdout + out.stderr[-2000:]
 
 
 def test_the_guard_itself_catches_a_socket(tmp_path):
-    probe = SESSION.split("import os")[0] + "\ntry:\n    socket.socket()\nexcept OSError:\n    pass\nprint('ATTEMPTS', len(attempts))\n"
+    probe = (
+        SESSION.split("import os")[0]
+        + "\ntry:\n    socket.socket()\nexcept OSError:\n    pass\nprint('ATTEMPTS', len(attempts))\n"
+    )
     out = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, timeout=60)
     assert "ATTEMPTS 1" in out.stdout
