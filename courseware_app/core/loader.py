@@ -39,6 +39,24 @@ SIGNIFICANT = frozenset("#!:`~ \t")  # first characters of lines the body scan m
 REQUIRED_FIELDS = ("id", "version", "title", "summary", "duration_minutes", "objectives")
 
 
+class Fences:
+    """Tracks fenced code blocks line by line; ``inside(line)`` is True for fence lines and code."""
+
+    def __init__(self) -> None:
+        self.open: str | None = None
+
+    def inside(self, line: str) -> bool:
+        m = FENCE_RE.match(line)
+        if self.open:
+            if m and m.group(1)[0] == self.open[0] and len(m.group(1)) >= len(self.open):
+                self.open = None
+            return True
+        if m:
+            self.open = m.group(1)
+            return True
+        return False
+
+
 def display_path(path: Path) -> str:
     """A path as the user would type it: relative to the working folder when inside it."""
     try:
@@ -207,20 +225,16 @@ def scan_body(body: str, first_line: int, report: Report) -> BodyScan:
     """Find sections, quiz blocks and trainer notes, with their real line numbers."""
     scan = BodyScan()
     lines = body.split("\n")
-    fence: str | None = None
+    fences = Fences()
     seen_ids: dict[str, int] = {}
     i = 0
     while i < len(lines):
         line, no = lines[i], first_line + i
-        if line[:1] not in SIGNIFICANT and scan.sections:
+        if line[:1] not in SIGNIFICANT and scan.sections and not fences.open:
             i += 1  # ordinary prose: nothing to find (the fast path for long modules)
             continue
-        fm = FENCE_RE.match(line)
-        if fence:
-            if fm and fm.group(1)[0] == fence[0] and len(fm.group(1)) >= len(fence):
-                fence = None
-        elif fm:
-            fence = fm.group(1)
+        if fences.inside(line):
+            pass
         elif OPEN_RE.match(line):
             i = _scan_quiz(lines, i, first_line, report, scan)
             continue
@@ -240,7 +254,7 @@ def scan_body(body: str, first_line: int, report: Report) -> BodyScan:
             )
             scan.sections.append(Section(id="", title="", line=no))  # report once
         i += 1
-    if fence:
+    if fences.open:
         report.add(
             first_line + len(lines) - 1, "fence-unclosed", "a fenced code block is never closed"
         )

@@ -7,8 +7,8 @@ from pathlib import Path
 
 from courseware_app.core.course import Course, Diagnostic, Module, ModuleTranslation, Severity
 from courseware_app.core.loader import (
-    FENCE_RE,
     TRAINER_RE,
+    Fences,
     display_path,
     load_course,
     load_translation,
@@ -28,16 +28,10 @@ def _diag(
 
 def body_lines(tr: ModuleTranslation, skip_quiz: bool = True):
     """Yield (line number, text) of prose lines: outside code fences and, optionally, quizzes."""
-    fence, in_quiz = None, False
+    fences, in_quiz = Fences(), False
     for i, line in enumerate(tr.body.split("\n")):
         no = tr.body_line + i
-        fm = FENCE_RE.match(line)
-        if fence:
-            if fm and fm.group(1)[0] == fence[0] and len(fm.group(1)) >= len(fence):
-                fence = None
-            continue
-        if fm:
-            fence = fm.group(1)
+        if fences.inside(line):
             continue
         if OPEN_RE.match(line):
             in_quiz = True

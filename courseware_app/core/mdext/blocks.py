@@ -8,7 +8,7 @@ from collections.abc import Callable, Iterator
 from markdown.extensions import Extension
 from markdown.preprocessors import Preprocessor
 
-from courseware_app.core.loader import FENCE_RE, TRAINER_RE
+from courseware_app.core.loader import TRAINER_RE, Fences
 from courseware_app.core.quiz import CLOSE_RE, OPEN_RE
 
 ADMONITION_RE = re.compile(r"^!!!\s+\S")
@@ -16,16 +16,12 @@ ADMONITION_RE = re.compile(r"^!!!\s+\S")
 
 def _blocks(lines: list[str]) -> Iterator[tuple[str, int, int]]:
     """Yield (kind, start, end) for quiz blocks and trainer notes outside fenced code."""
-    fence: str | None = None
+    fences = Fences()
     i = 0
     while i < len(lines):
         line = lines[i]
-        fm = FENCE_RE.match(line)
-        if fence:
-            if fm and fm.group(1)[0] == fence[0] and len(fm.group(1)) >= len(fence):
-                fence = None
-        elif fm:
-            fence = fm.group(1)
+        if fences.inside(line):
+            pass
         elif OPEN_RE.match(line):
             end = next(
                 (j for j in range(i + 1, len(lines)) if CLOSE_RE.match(lines[j])), len(lines) - 1
