@@ -38,7 +38,7 @@ def common_options() -> argparse.ArgumentParser:
     return common
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser(with_commands: bool = True) -> argparse.ArgumentParser:
     common = common_options()
     parser = argparse.ArgumentParser(
         prog="courseware",
@@ -55,15 +55,26 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument(
         "--open", metavar="MODULE[#SECTION]", help="open this module (and section) at start"
     )
+    if not with_commands:
+        parser.set_defaults(command=None)
+        return parser
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     for name in COMMAND_MODULES:
         importlib.import_module(name).register(sub, common)
     return parser
 
 
+def parse(argv: list[str]) -> argparse.Namespace:
+    """Parse the command line; the GUI case skips importing every sub-command's module."""
+    if not any(a in ("-h", "--help") for a in argv):
+        args, rest = build_parser(with_commands=False).parse_known_args(argv)
+        if not rest:
+            return args
+    return build_parser().parse_args(argv)
+
+
 def main(argv: list[str] | None = None) -> int:
-    parser = build_parser()
-    args = parser.parse_args(argv)
+    args = parse(sys.argv[1:] if argv is None else list(argv))
     args.content = getattr(args, "content", None)
     args.data_dir = getattr(args, "data_dir", None)
     if args.command is None:

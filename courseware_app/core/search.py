@@ -17,8 +17,8 @@ from pathlib import Path
 
 from courseware_app import __version__
 from courseware_app.core import paths
+from courseware_app.core.blocks import iter_blocks
 from courseware_app.core.course import Course, ModuleTranslation, Quiz
-from courseware_app.core.mdext.blocks import _blocks
 from courseware_app.core.render import markdown_to_html
 
 log = logging.getLogger(__name__)
@@ -457,7 +457,7 @@ def translation_docs(tr: ModuleTranslation, module_title: str | None = None) -> 
     sections = sorted(tr.sections, key=lambda s: s.line)
     starts = [s.line - tr.body_line for s in sections] + [len(lines)]
     notes: dict[int, list[str]] = {}
-    for kind, start, end in _blocks(lines):
+    for kind, start, end in iter_blocks(lines):
         if kind == "trainer":
             notes.setdefault(start, []).append(trainer_markdown(lines[start:end]))
     for quiz in tr.quizzes:

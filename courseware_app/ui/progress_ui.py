@@ -40,6 +40,7 @@ from courseware_app.core.scoring import Attempt
 from courseware_app.ui.dashboard import DashboardDialog, state_icon, state_text
 
 log = logging.getLogger(__name__)
+MARKS_DELAY_MS = 250
 IDLE_CAP_S = 20 * 60  # one stay on a section counts at most this long (a laptop left open)
 TICK_MS = 60_000  # time on the current section is saved every minute
 SCROLL_SAVE_MS = 1500  # the scroll position is saved once scrolling pauses
@@ -292,7 +293,10 @@ class ProgressController(QObject):
         self.store.set_last_profile(profile.id)
         self._apply_prefs(self.settings(), initial)
         self._update_profile_button()
-        self._refresh_marks()
+        if initial:  # status marks need Babel's locale data: draw them after the first page
+            QTimer.singleShot(MARKS_DELAY_MS, self, self._refresh_marks)
+        else:
+            self._refresh_marks()
         self._update_bookmark_action()
         self.profileChanged.emit(profile)
 
