@@ -130,7 +130,7 @@ def update_catalogs(py: Path) -> None:
             "The courseware authors",
             "--no-wrap",
             "--sort-by-file",
-            str(ROOT / "courseware_app"),
+            "courseware_app",  # relative, so the .pot names files as translators see them
         ],
         cwd=ROOT,
     )

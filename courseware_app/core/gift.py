@@ -675,8 +675,8 @@ class _Converter:
                 self.warn(
                     a.line,
                     _(
-                        "answer '{answer}' gives {weight}% in GIFT; short-answer questions have "
-                        "no partial credit, so it is not accepted"
+                        "answer '{answer}' is worth {weight} percent in GIFT; short-answer questions "
+                        "have no partial credit, so it is not accepted"
                     ).format(answer=_clip(text), weight=_fmt_number(a.weight)),
                 )
                 continue

@@ -180,10 +180,11 @@ def _quiz_placeholder(tr: ModuleTranslation):
         label = ngettext("{count} question", "{count} questions", count).format(count=count)
         title = html.escape(quiz.title if quiz and quiz.title else _("Quiz"))
         link = html.escape(f"quiz:{tr.module_id}/{quiz_id}")
+        start = html.escape(_("Start the quiz"))
         return (
             f'<table class="callout quiz" width="100%" cellpadding="10" bgcolor="#eaf4ff"><tr><td>'
             f"<p><b>{title}</b> — {html.escape(label)}</p>"
-            f'<p><a href="{link}">{html.escape(_("Start the quiz"))}</a></p></td></tr></table>'
+            f'<p><a href="{link}">{start}</a></p></td></tr></table>'
         )
 
     return make
@@ -195,11 +196,12 @@ def header_html(tr: ModuleTranslation) -> str:
         duration=format_duration(tr.duration_minutes), version=tr.version
     )
     objectives = "".join(f"<li>{html.escape(o)}</li>" for o in tr.objectives)
+    objectives_title = html.escape(_("Learning objectives"))
     return (
         f'<h1 class="module-title">{html.escape(tr.title)}</h1>'
         f'<p class="summary">{html.escape(tr.summary)}</p>'
         f'<p class="meta">{html.escape(meta)}</p>'
-        f'<p class="objectives-title"><b>{html.escape(_("Learning objectives"))}</b></p>'
+        f'<p class="objectives-title"><b>{objectives_title}</b></p>'
         f'<ul class="objectives">{objectives}</ul>'
     )
 
@@ -306,11 +308,14 @@ def error_page(module_id: str, diagnostics: tuple[Diagnostic, ...] | list[Diagno
     intro = _(
         "The module “{module}” could not be loaded. The rest of the course is not affected."
     ).format(module=module_id)
+    title = html.escape(_("This module has errors"))
+    problems = html.escape(_("Problems found"))
+    advice = html.escape(_("Content editors: fix the lines above, then run “courseware validate”."))
     return (
-        f'<h1 class="module-title">{html.escape(_("This module has errors"))}</h1>'
+        f'<h1 class="module-title">{title}</h1>'
         + banner(intro, "error")
-        + f"<p><b>{html.escape(_('Problems found'))}</b></p><ul>{rows}</ul>"
-        + f"<p>{html.escape(_('Content editors: fix the lines above, then run “courseware validate”.'))}</p>"
+        + f"<p><b>{problems}</b></p><ul>{rows}</ul>"
+        + f"<p>{advice}</p>"
     )
 
 

@@ -171,6 +171,8 @@ class MainWindow(QMainWindow):
             None,
             self.act_prev_module,
             self.act_next_module,
+            None,
+            self.act_quiz,
         ):
             self.menu_go.addSeparator() if act is None else self.menu_go.addAction(act)
         self.menu_language = bar.addMenu("")

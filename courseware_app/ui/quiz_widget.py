@@ -261,20 +261,22 @@ class QuestionCard(QFrame):
 
     def show_result(self, result: Result) -> None:
         if result.correct:
-            verdict = f'<b style="color:{OK_COLOUR}">✔ {_("Correct")}</b>'
+            verdict = '<b style="color:{c}">✔ {t}</b>'.format(c=OK_COLOUR, t=_("Correct"))
         elif result.points > 0:
-            verdict = f'<b style="color:{KEY_COLOUR}">◐ {_("Partly correct")}</b>'
+            verdict = '<b style="color:{c}">◐ {t}</b>'.format(c=KEY_COLOUR, t=_("Partly correct"))
         else:
-            verdict = f'<b style="color:{BAD_COLOUR}">✘ {_("Not correct")}</b>'
+            verdict = '<b style="color:{c}">✘ {t}</b>'.format(c=BAD_COLOUR, t=_("Not correct"))
         points = _("{points} of {max} points").format(
             points=format_number(result.points), max=format_number(result.max_points)
         )
         parts = [f"{verdict} — {points}"]
         parts += [f"<p>{rich(fb)}</p>" for fb in result.feedback]
         if not result.correct:
-            parts.append(f"<p><b>{_('Correct answer:')}</b> {self.answer_text()}</p>")
+            label = _("Correct answer:")
+            parts.append(f"<p><b>{label}</b> {self.answer_text()}</p>")
         if self.q.explanation:
-            parts.append(f"<p><b>{_('Explanation:')}</b> {rich(self.q.explanation)}</p>")
+            label = _("Explanation:")
+            parts.append(f"<p><b>{label}</b> {rich(self.q.explanation)}</p>")
         self.feedback.setText("".join(parts))
         self.feedback.setVisible(True)
         self.setStyleSheet(
@@ -311,7 +313,9 @@ class QuestionCard(QFrame):
                 )
         if on:
             self.feedback.setText(
-                f'<span style="color:{KEY_COLOUR}"><b>{_("Answer key:")}</b> {self.answer_text()}</span>'
+                '<span style="color:{c}"><b>{label}</b> {key}</span>'.format(
+                    c=KEY_COLOUR, label=_("Answer key:"), key=self.answer_text()
+                )
             )
         self.feedback.setVisible(on)
 

@@ -439,7 +439,7 @@ class SearchController(QObject):
         lang = f" <small>· {html.escape(language_name(hit.lang))}</small>" if all_langs else ""
         label = ""
         if hit.where == "notes":
-            label = "<i>" + html.escape(_("Trainer notes")) + ":</i> "
+            label = "<i>" + html.escape(_("Trainer notes:")) + "</i> "
         return f"<b>{title}</b>{lang}<br>{label}{rich(hit.snippet)}"
 
     def _update_state(self) -> None:

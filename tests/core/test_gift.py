@@ -53,7 +53,7 @@ SAMPLE_IDS = [
 SAMPLE_WARNINGS = [
     (29, "feedback for the wrong answer"),
     (36, "'post clearance audit'"),
-    (43, "'price' gives 50%"),
+    (43, "'price' is worth 50 percent"),
     (55, "'2005:1' (50%)"),
     (77, "image"),
     (103, "essay"),

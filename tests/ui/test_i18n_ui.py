@@ -1,0 +1,144 @@
+"""Languages in the running app: live switching, and nothing cut off in any language."""
+
+import re
+
+import pytest
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QApplication,
+    QDialogButtonBox,
+    QLabel,
+    QToolBar,
+    QWidget,
+)
+
+from courseware_app.core.loader import load_course
+from courseware_app.ui.language_dialog import LanguageDialog
+from courseware_app.ui.quiz_widget import QuizDialog
+from courseware_app.ui.retranslate import LanguageController, suggested_language
+from tests.conftest import TEST_CONTENT
+
+
+@pytest.fixture
+def languages(qapp):
+    controller = LanguageController(qapp, None)
+    yield controller
+    controller.switch("en")
+
+
+def plain(text: str) -> str:
+    return re.sub(r"<[^>]+>", "", text).replace("&&", "\0").replace("&", "").replace("\0", "&")
+
+
+def cut_off(root: QWidget) -> list[str]:
+    """Every visible label and button whose text does not fit its widget."""
+    problems = []
+    for label in root.findChildren(QLabel):
+        if (
+            label.isVisibleTo(root)
+            and not label.wordWrap()
+            and label.text()
+            and "<" not in label.text()
+        ):
+            need = max(
+                label.fontMetrics().horizontalAdvance(line)
+                for line in plain(label.text()).split("\n")
+            )
+            if need > label.contentsRect().width() + 1:
+                problems.append(f"label {label.text()!r}: {need} > {label.contentsRect().width()}")
+    for button in root.findChildren(QAbstractButton):
+        if (
+            button.isVisibleTo(root)
+            and button.text()
+            and button.width() < button.minimumSizeHint().width()
+        ):
+            problems.append(
+                f"button {button.text()!r}: {button.width()} < {button.minimumSizeHint().width()}"
+            )
+    for toolbar in root.findChildren(QToolBar):
+        hidden = [
+            a.text()
+            for a in toolbar.actions()
+            if not a.isSeparator()
+            and toolbar.widgetForAction(a)
+            and not toolbar.widgetForAction(a).isVisible()
+        ]
+        if hidden:
+            problems.append(f"toolbar overflows, hidden: {hidden}")
+    return problems
+
+
+@pytest.mark.parametrize("lang", ["en", "ru", "fr"])
+def test_main_window_fits_1366x768_in_every_language(make_window, languages, qtbot, lang):
+    languages.switch(lang)
+    w = make_window()
+    w.retranslate_ui()
+    w.resize(1366, 740)
+    qtbot.wait(20)
+    assert cut_off(w) == []
+    assert w.menu_file.title() != "" and "&" in w.menu_file.title()
+
+
+@pytest.mark.parametrize("lang", ["en", "ru", "fr"])
+def test_dialogs_fit_in_every_language(qtbot, languages, lang):
+    languages.switch(lang)
+    quiz = load_course(TEST_CONTENT).modules["alpha"].source.quiz
+    for dialog in (
+        LanguageDialog("ru"),
+        QuizDialog(
+            quiz, module_id="alpha", module_version="1", lang=lang, trainer=True, one_per_page=False
+        ),
+    ):
+        qtbot.addWidget(dialog)
+        dialog.show()
+        qtbot.wait(10)
+        assert cut_off(dialog) == [], type(dialog).__name__
+        dialog.close()
+
+
+def test_switching_language_live_changes_menus_banners_and_standard_buttons(
+    make_window, languages, qtbot
+):
+    w = make_window()
+    w.set_content_language("fr")
+    english_menu = w.menu_view.title()
+    english_tip = w.outline.item_for("alpha").toolTip(0)
+    box = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
+    qtbot.addWidget(box)
+    english_cancel = box.button(QDialogButtonBox.StandardButton.Cancel).text()
+
+    w.uiLanguageRequested.connect(
+        lambda lang: (languages.switch(lang), w.retranslate_ui(), w.refresh())
+    )
+    w.act_ui_lang["ru"].trigger()
+    QApplication.processEvents()
+    assert w.menu_view.title() == "&Вид"
+    assert w.outline.item_for("alpha").toolTip(0) != english_tip
+    assert "старой" in w.outline.item_for("alpha").toolTip(0) or "устарев" in w.outline.item_for(
+        "alpha"
+    ).toolTip(0)
+    assert box.button(QDialogButtonBox.StandardButton.Cancel).text() == "Отмена"
+    assert "Модуль" not in english_menu and english_cancel == "Cancel"
+
+    w.act_ui_lang["en"].trigger()
+    QApplication.processEvents()
+    assert w.menu_view.title() == english_menu
+    assert box.button(QDialogButtonBox.StandardButton.Cancel).text() == "Cancel"
+
+
+@pytest.mark.parametrize(
+    ("system", "expected"),
+    [
+        ("ru_RU", "ru"),
+        ("fr_FR", "fr"),
+        ("en_GB", "en"),
+        ("kk_KZ", "ru"),
+        ("uz_UZ", "ru"),
+        ("hy_AM", "ru"),
+        ("ka_GE", "ru"),
+        ("az_AZ", "ru"),
+        ("de_DE", "en"),
+    ],
+)
+def test_first_start_picker_preselects(system, expected):
+    assert suggested_language(system) == expected
