@@ -167,7 +167,7 @@ def markdown_to_html(
     eng.blocks.trainer, eng.blocks.quiz_html = trainer, quiz_html
     ctx = eng.reader.ctx
     ctx.module_id, ctx.lang, ctx.folder = module_id, lang, folder
-    ctx.trainer_label, ctx.image_label = _("Trainer notes"), _("Image not loaded")
+    ctx.trainer_label, ctx.image_label = _("Trainer notes: {title}"), _("Image not loaded: {alt}")
     ctx.links, ctx.images = [], []
     body = eng.md.convert(source)
     return sanitise(body), list(ctx.links), list(ctx.images)
@@ -237,7 +237,7 @@ def trainee_words(tr: ModuleTranslation) -> int:
         tr.body, module_id=tr.module_id, lang=tr.lang, trainer=False
     )
     body = re.sub(r"<pre\b.*?</pre>", " ", body, flags=re.S)
-    body = re.sub(r"\[[^\]]*: [^\]]*\]", " ", body)  # image placeholders are not text
+    body = re.sub(r'<span class="image-placeholder".*?</span>', " ", body)  # not text
     text = html.unescape(re.sub(r"<[^>]+>", " ", body))
     return len(WORD_RE.findall(text))
 

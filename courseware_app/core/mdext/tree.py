@@ -34,8 +34,8 @@ class LinkContext:
     lang: str = "en"
     folder: Path | None = None
     module_ids: frozenset[str] = frozenset()
-    trainer_label: str = "Trainer notes"
-    image_label: str = "Image not loaded"
+    trainer_label: str = "Trainer notes: {title}"
+    image_label: str = "Image not loaded: {alt}"
     links: list[tuple[str, str]] = field(default_factory=list)  # (kind, target) found
     images: list[str] = field(default_factory=list)
 
@@ -111,7 +111,7 @@ class ReaderTreeprocessor(Treeprocessor):
                 child.set("class", "callout-title")
                 child.set("style", f"color: {fg}; font-weight: bold;")
                 if kind == "trainer":
-                    child.text = f"{ctx.trainer_label}: {child.text or ''}"
+                    child.text = ctx.trainer_label.format(title=child.text or "")
             td.append(child)
         return table
 
@@ -130,7 +130,7 @@ class ReaderTreeprocessor(Treeprocessor):
                             "style": "background-color: #eeeeee; color: #555555;",
                         },
                     )
-                    span.text = f"[{ctx.image_label}: {img.get('alt') or src}]"
+                    span.text = "[" + ctx.image_label.format(alt=img.get("alt") or src) + "]"
                     span.tail = img.tail
                     parent[i] = span
                 else:
