@@ -142,3 +142,32 @@ def test_switching_language_live_changes_menus_banners_and_standard_buttons(
 )
 def test_first_start_picker_preselects(system, expected):
     assert suggested_language(system) == expected
+
+
+@pytest.mark.parametrize("lang", ["en", "ru", "fr"])
+def test_progress_dialogs_fit_in_every_language(make_window, languages, qtbot, tmp_path, lang):
+    from courseware_app.core.progress import ProgressStore
+    from courseware_app.ui.dashboard import DashboardDialog
+    from courseware_app.ui.profiles_dialog import ProfilesDialog
+    from courseware_app.ui.progress_ui import NoteDialog, install_progress
+    from courseware_app.ui.results_dialog import ExportDialog, MergeDialog
+
+    languages.switch(lang)
+    data = tmp_path / "data"
+    window = make_window(start=False, settings_path=data / "settings.ini")
+    controller = install_progress(window, ProgressStore.open(data), data, pick=False)
+    window.open_start()
+    dialogs = [
+        DashboardDialog(controller, window),
+        ProfilesDialog(controller, window),
+        ExportDialog(controller, window),
+        MergeDialog(controller, window),
+        NoteDialog("alpha · intro", "", window),
+    ]
+    for dialog in dialogs:
+        dialog.show()
+        qtbot.wait(10)
+        assert cut_off(dialog) == [], type(dialog).__name__
+        assert dialog.width() <= 1366 and dialog.height() <= 768, type(dialog).__name__
+        dialog.close()
+    controller.store.flush()
