@@ -10,11 +10,16 @@ DOMAIN = "courseware"
 UI_LANGUAGES = ("en", "ru", "fr")
 log = logging.getLogger(__name__)
 
-_state: dict = {"lang": "en", "catalog": _gettext.NullTranslations()}
+_state: dict = {"lang": "en", "catalog": _gettext.NullTranslations(), "generation": 0}
 
 
 def current_language() -> str:
     return _state["lang"]
+
+
+def generation() -> int:
+    """Changes on every switch: work done across a switch may mix languages and is discarded."""
+    return _state["generation"]
 
 
 def _(message: str) -> str:
@@ -84,3 +89,4 @@ def set_language(lang: str, locales: Path | None = None, cache: Path | None = No
     elif lang != "en":
         log.warning("no UI catalog for %s; showing English", lang)
     _state["lang"], _state["catalog"] = lang, catalog
+    _state["generation"] += 1

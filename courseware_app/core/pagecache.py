@@ -48,16 +48,25 @@ class PageCache:
         return hashlib.sha1("|".join(parts).encode("utf-8")).hexdigest()
 
     def get_or_render(self, course: Course, module_id: str, lang: str, trainer: bool, ui_lang: str):
-        if self.folder is None:
-            return module_page(course, module_id, lang, trainer)
-        path = self.folder / f"{self.key(course, module_id, lang, trainer, ui_lang)}.json"
-        cached = self._read(path)
+        cached = self.get(course, module_id, lang, trainer, ui_lang)
         if cached is not None:
             return cached
         page = module_page(course, module_id, lang, trainer)
-        if page[1] is not None:  # error pages are cheap and must never go stale
-            self._write(path, page)
+        self.put(course, (module_id, lang, trainer, ui_lang), page)
         return page
+
+    def get(self, course: Course, module_id: str, lang: str, trainer: bool, ui_lang: str):
+        """The page from disk, or None."""
+        if self.folder is None:
+            return None
+        return self._read(
+            self.folder / f"{self.key(course, module_id, lang, trainer, ui_lang)}.json"
+        )
+
+    def put(self, course: Course, key: tuple, page) -> None:
+        """Keep a rendered page; error pages are cheap and must never go stale, so they are not kept."""
+        if self.folder is not None and page[1] is not None:
+            self._write(self.folder / f"{self.key(course, *key)}.json", page)
 
     def _read(self, path: Path):
         try:

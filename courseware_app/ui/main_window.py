@@ -21,10 +21,12 @@ from PySide6.QtWidgets import (
 )
 
 from courseware_app import APP_NAME, __version__
+from courseware_app.core import i18n
 from courseware_app.core.course import Course
 from courseware_app.core.history import History, Location
 from courseware_app.core.i18n import UI_LANGUAGES, _, current_language
 from courseware_app.core.pagecache import PageCache
+from courseware_app.core.render import module_page
 from courseware_app.ui.module_view import ModuleView, asset_path
 from courseware_app.ui.outline import OutlineTree
 from courseware_app.ui.settings import Preferences, Settings
@@ -334,10 +336,22 @@ class MainWindow(QMainWindow):
         for module in self.course.ordered_modules():
             key = self._page_key(module.id)
             if key not in self._cache:
-                self.tasks.submit(key, lambda k=key: self.page_cache.get_or_render(self.course, *k))
+                self.tasks.submit(
+                    (key, i18n.generation()), lambda k=key: self._render_off_thread(k)
+                )
 
-    def _prerendered(self, key: tuple, page: tuple[str, object]) -> None:
-        self._cache.setdefault(key, page)
+    def _render_off_thread(self, key: tuple):
+        """Runs on the worker: read the disk cache or render; writing happens on the UI thread."""
+        cached = self.page_cache.get(self.course, *key)
+        return (cached, False) if cached is not None else (module_page(self.course, *key[:3]), True)
+
+    def _prerendered(self, job: tuple, result) -> None:
+        (key, started), (page, fresh) = job, result
+        if started != i18n.generation() or key in self._cache:
+            return  # the interface language changed meanwhile: the page may mix two languages
+        self._cache[key] = page
+        if fresh:
+            self.page_cache.put(self.course, key, page)
 
     def _show(self, loc: Location) -> None:
         key = (loc.module, self.content_language, self.trainer, current_language())

@@ -1,7 +1,7 @@
 """The reader window, driven as a user would: outline, keys, links, languages, restart."""
 
 from PySide6.QtCore import Qt, QUrl
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtWidgets import QApplication, QMessageBox
 
 from courseware_app.core.history import Location
 
@@ -174,3 +174,34 @@ def test_scrolling_reports_the_section_under_the_top_edge(make_window, qtbot):
     assert w.location == Location("alpha", "matrix")
     w.view.verticalScrollBar().setValue(matrix_top - 40)
     assert w.location == Location("alpha", "intro")
+
+
+def test_prerendering_fills_the_cache_and_the_disk(make_window, tmp_path):
+    from courseware_app.core.pagecache import PageCache
+
+    w = make_window()
+    w.page_cache = PageCache(tmp_path / "pages")
+    w._cache.clear()
+    w.prerender()
+    w.tasks.wait()
+    QApplication.processEvents()
+    assert {k[0] for k in w._cache} >= {"alpha", "beta", "gamma"}
+    assert (
+        len(list((tmp_path / "pages").glob("*.json"))) == 2
+    )  # alpha and beta; gamma is an error page
+
+
+def test_pages_rendered_across_a_language_switch_are_discarded(make_window, tmp_path):
+    from courseware_app.core import i18n
+
+    w = make_window()
+    w._cache.clear()
+    key = w._page_key("beta")
+    started = i18n.generation()
+    page = (w._render_off_thread(key)[0], True)
+    i18n.set_language("ru")
+    w._prerendered((key, started), page)
+    assert key not in w._cache
+    i18n.set_language("en")
+    w._prerendered((w._page_key("beta"), i18n.generation()), page)
+    assert w._page_key("beta") in w._cache
