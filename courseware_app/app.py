@@ -84,28 +84,30 @@ def choose_ui_language(args, prefs, parent=None) -> str:
     return dialog.chosen()
 
 
-def run_gui(args) -> int:
+def make_application():
     from PySide6.QtWidgets import QApplication
-
-    from courseware_app.core.loader import load_course
-    from courseware_app.core.pagecache import PageCache
-    from courseware_app.core.search import default_index_path
-    from courseware_app.ui.main_window import MainWindow
-    from courseware_app.ui.retranslate import LanguageController
-    from courseware_app.ui.search_panel import install_search
-    from courseware_app.ui.settings import Settings
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setOrganizationName(ORG_NAME)
     app.setApplicationName(APP_ID)
     app.setApplicationDisplayName(APP_NAME)
     app.setApplicationVersion(__version__)
-    data = paths.data_dir(args.data_dir, standard_data_location)
-    setup_logging(data)
-    install_excepthook()
+    return app
+
+
+def build_window(args, app, data: Path):
+    """Settings, languages, the course and the main window with search and progress attached."""
+    from courseware_app.core.loader import load_course
+    from courseware_app.core.pagecache import PageCache
+    from courseware_app.core.search import default_index_path
+    from courseware_app.ui.main_window import MainWindow
+    from courseware_app.ui.progress_ui import install_progress
+    from courseware_app.ui.retranslate import LanguageController
+    from courseware_app.ui.search_panel import install_search
+    from courseware_app.ui.settings import Settings
+
     settings = Settings(data / "settings.ini")
-    prefs = settings.load()
-    lang = choose_ui_language(args, prefs)
+    lang = choose_ui_language(args, settings.load())
     languages = LanguageController(app, paths.cache_dir(data))
     languages.switch(lang)
     course = load_course(paths.content_dir(args.content))
@@ -113,19 +115,26 @@ def run_gui(args) -> int:
         log.warning("content: %s", d.format())
     pages = PageCache(paths.cache_dir(data) / "pages", paths.locales_dir())
     window = MainWindow(course, settings, trainer=args.trainer, page_cache=pages)
-    install_search(window, default_index_path(data, course.root))
     window.prefs.ui_language = lang
-
-    def switch(new_lang: str) -> None:
-        window.prefs.ui_language = new_lang
-        languages.switch(new_lang)
-        window.retranslate_ui()
-        window.refresh()
-
-    window.uiLanguageRequested.connect(switch)
-    from courseware_app.ui.progress_ui import install_progress
-
+    window.uiLanguageRequested.connect(lambda new: switch_language(window, languages, new))
+    install_search(window, default_index_path(data, course.root))
     window.progress = install_progress(window, None, data, ui_language_locked=bool(args.lang))
+    return window
+
+
+def switch_language(window, languages, lang: str) -> None:
+    window.prefs.ui_language = lang
+    languages.switch(lang)
+    window.retranslate_ui()
+    window.refresh()
+
+
+def run_gui(args) -> int:
+    app = make_application()
+    data = paths.data_dir(args.data_dir, standard_data_location)
+    setup_logging(data)
+    install_excepthook()
+    window = build_window(args, app, data)
     window.show()
     if args.open:
         module, _sep, section = args.open.partition("#")

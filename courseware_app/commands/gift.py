@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 
 from courseware_app.core.course import ID_RE, Severity
-from courseware_app.core.i18n import _
+from courseware_app.core.i18n import _, ngettext
 
 PROG = "courseware import-gift"
 
@@ -153,12 +153,14 @@ def run(args) -> int:
     for d in diags:
         print(d.format(), file=sys.stderr)
     errors = sum(d.severity == Severity.ERROR for d in diags)
+    summary = ngettext(
+        "wrote {path}: {count} question (errors: {errors}, warnings: {warnings})",
+        "wrote {path}: {count} questions (errors: {errors}, warnings: {warnings})",
+        result.questions,
+    )
     _say(
-        _("wrote {path}: {questions} question(s), {errors} error(s), {warnings} warning(s)").format(
-            path=output,
-            questions=result.questions,
-            errors=errors,
-            warnings=len(diags) - errors,
+        summary.format(
+            path=output, count=result.questions, errors=errors, warnings=len(diags) - errors
         )
     )
     return 1 if errors else 0

@@ -20,7 +20,7 @@ from html.parser import HTMLParser
 from typing import NamedTuple
 
 from courseware_app.core.course import ID_RE, Diagnostic
-from courseware_app.core.i18n import _
+from courseware_app.core.i18n import _, ngettext
 from courseware_app.core.quiz import (
     KEYWORD_RE,
     OPTION_RE,
@@ -533,9 +533,10 @@ class _Converter:
             if images:
                 self.warn(
                     line,
-                    _(
-                        "{count} image(s) left out (GIFT images point into Moodle); "
-                        "their alt text is kept"
+                    ngettext(
+                        "{count} image left out (GIFT images point into Moodle); its alt text is kept",
+                        "{count} images left out (GIFT images point into Moodle); their alt text is kept",
+                        images,
                     ).format(count=images),
                 )
             return text

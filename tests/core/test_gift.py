@@ -511,7 +511,7 @@ def test_cli_writes_a_valid_module_file(capsys, tmp_path):
     text = target.read_text(encoding="utf-8")
     assert text.startswith('---\nid: rm-09\nversion: "1.0.0"\ntitle: "Risk management basics"\n')
     assert "\n## Quiz {#quiz}\n\n::: quiz rm-09-quiz pass=70 shuffle=true\n" in text
-    assert "0 error(s)" in err
+    assert "(errors: 0," in err
     diags = validate_path(target)
     assert [d for d in diags if d.severity == Severity.ERROR] == []
     assert {d.code for d in diags} == {"quiz-no-explanation"}
