@@ -14,6 +14,7 @@ from courseware_app import APP_ID, APP_NAME, ORG_NAME, __version__
 from courseware_app.core import paths
 
 log = logging.getLogger(__name__)
+SEARCH_AFTER_MS = 150
 
 
 def setup_logging(data: Path) -> None:
@@ -97,27 +98,24 @@ def make_application():
 
 def build_window(args, app, data: Path):
     """Settings, languages, the course and the main window with search and progress attached."""
-    from courseware_app.core.loader import load_course
+    from courseware_app.core.coursecache import load_course_cached
     from courseware_app.core.pagecache import PageCache
-    from courseware_app.core.search import default_index_path
     from courseware_app.ui.main_window import MainWindow
     from courseware_app.ui.progress_ui import install_progress
     from courseware_app.ui.retranslate import LanguageController
-    from courseware_app.ui.search_panel import install_search
     from courseware_app.ui.settings import Settings
 
     settings = Settings(data / "settings.ini")
     lang = choose_ui_language(args, settings.load())
     languages = LanguageController(app, paths.cache_dir(data))
     languages.switch(lang)
-    course = load_course(paths.content_dir(args.content))
+    course = load_course_cached(paths.content_dir(args.content), paths.cache_dir(data) / "course")
     for d in course.errors:
         log.warning("content: %s", d.format())
     pages = PageCache(paths.cache_dir(data) / "pages", paths.locales_dir())
     window = MainWindow(course, settings, trainer=args.trainer, page_cache=pages)
     window.prefs.ui_language = lang
     window.uiLanguageRequested.connect(lambda new: switch_language(window, languages, new))
-    install_search(window, default_index_path(data, course.root))
     window.progress = install_progress(window, None, data, ui_language_locked=bool(args.lang))
     return window
 
@@ -129,7 +127,17 @@ def switch_language(window, languages, lang: str) -> None:
     window.refresh()
 
 
+def add_search(window, data: Path) -> None:
+    """The search box and index: after the first page has painted, since nothing needs it sooner."""
+    from courseware_app.core.search import default_index_path
+    from courseware_app.ui.search_panel import install_search
+
+    install_search(window, default_index_path(data, window.course.root))
+
+
 def run_gui(args) -> int:
+    from PySide6.QtCore import QTimer
+
     app = make_application()
     data = paths.data_dir(args.data_dir, standard_data_location)
     setup_logging(data)
@@ -140,6 +148,7 @@ def run_gui(args) -> int:
         module, _sep, section = args.open.partition("#")
         window.prefs.last_module, window.prefs.last_section = module, section
     window.open_start()
+    QTimer.singleShot(SEARCH_AFTER_MS, window, lambda: add_search(window, data))
     if os.environ.get("COURSEWARE_BENCH_EXIT"):
         _exit_when_visible(app, window)
     return app.exec()

@@ -7,13 +7,6 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import yaml
-
-try:  # libyaml's C loader is several times faster; the pure-Python one is the fallback
-    from yaml import CSafeLoader as _YamlLoader
-except ImportError:  # pragma: no cover - wheels ship libyaml
-    from yaml import SafeLoader as _YamlLoader
-
 from courseware_app.core.course import (
     ID_RE,
     Course,
@@ -99,9 +92,24 @@ def read_text(path: Path, report: Report) -> str | None:
     return text.replace("\r\n", "\n").replace("\r", "\n")
 
 
-def yaml_error_line(exc: yaml.YAMLError, offset: int) -> int:
-    mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
-    return offset + (mark.line if mark else 0)
+class YAMLError(ValueError):
+    """Invalid YAML: what is wrong, and the 0-based line PyYAML points at."""
+
+    def __init__(self, problem: str, line: int):
+        super().__init__(problem)
+        self.problem, self.line = problem, line
+
+
+def parse_yaml(text: str):
+    """YAML with libyaml's C loader when present (several times faster); imported on first use."""
+    import yaml
+
+    try:
+        return yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
+        problem = getattr(exc, "problem", None) or str(exc).split("\n")[0]
+        raise YAMLError(problem, mark.line if mark else 0) from exc
 
 
 def key_lines(text: str, offset: int) -> dict[str, int]:
@@ -142,13 +150,12 @@ def split_front_matter(text: str, report: Report) -> tuple[dict | None, str, int
         return None, "", len(lines)
     raw = "\n".join(lines[1:end])
     try:
-        data = yaml.load(raw, Loader=_YamlLoader)
-    except yaml.YAMLError as exc:
-        problem = getattr(exc, "problem", None) or str(exc).split("\n")[0]
+        data = parse_yaml(raw)
+    except YAMLError as exc:
         report.add(
-            min(yaml_error_line(exc, 2), end),  # libyaml may point past the last line
+            min(2 + exc.line, end),  # libyaml may point past the last line
             "frontmatter-yaml",
-            f"front matter is not valid YAML: {problem}",
+            f"front matter is not valid YAML: {exc.problem}",
         )
         return None, "\n".join(lines[end + 1 :]), end + 2
     if not isinstance(data, dict):
@@ -368,12 +375,9 @@ def load_manifest(root: Path) -> tuple[dict | None, Report]:
     if text is None:
         return None, report
     try:
-        data = yaml.load(text, Loader=_YamlLoader)
-    except yaml.YAMLError as exc:
-        problem = getattr(exc, "problem", None) or str(exc).split("\n")[0]
-        report.add(
-            yaml_error_line(exc, 1), "course-yaml", f"course.yaml is not valid YAML: {problem}"
-        )
+        data = parse_yaml(text)
+    except YAMLError as exc:
+        report.add(1 + exc.line, "course-yaml", f"course.yaml is not valid YAML: {exc.problem}")
         return None, report
     if not isinstance(data, dict):
         report.add(1, "course-yaml", "course.yaml must be a mapping")
