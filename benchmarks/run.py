@@ -152,12 +152,8 @@ def folder_size(folder: Path) -> int:
     return sum(p.stat().st_size for p in folder.rglob("*") if p.is_file() and not p.is_symlink())
 
 
-def spawn_to_exit(cmd: list[str], runs: int) -> float:
-    times = []
-    for _ in range(runs + 1):
-        start = time.perf_counter()
-        subprocess.run(cmd, capture_output=True, env=env(), timeout=120, check=True)
-        times.append(time.perf_counter() - start)
+def spawn_to_visible(cmd: list[str], runs: int) -> float:
+    times = [timed_process(cmd) for _ in range(runs + 1)]
     return statistics.median(times[1:])  # the first run warms the file cache
 
 
@@ -170,8 +166,8 @@ def frozen_numbers(runs: int) -> dict | None:
     zips = sorted((ROOT / "dist").glob("courseware-*.zip"))
     floor_zip = floor.parent / "floor.zip"
     work = tempfile.mkdtemp(prefix="cw-bench-frozen-")
-    app_s = spawn_to_exit([str(app / "courseware"), "--lang", "en", "--data-dir", work], runs)
-    floor_s = spawn_to_exit([str(floor / "floor"), "--exit"], runs)
+    app_s = spawn_to_visible([str(app / "courseware"), "--lang", "en", "--data-dir", work], runs)
+    floor_s = spawn_to_visible([str(floor / "floor"), "--exit"], runs)
     sizes = {"app_mib": folder_size(app) / 2**20, "floor_mib": folder_size(floor) / 2**20}
     result = {
         "folder_mib": round(sizes["app_mib"], 1),

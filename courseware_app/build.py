@@ -23,13 +23,20 @@ ROOT = Path(__file__).resolve().parents[1]
 DIST = ROOT / "dist"
 FLOOR_SOURCE = """\
 import sys
+import time
 from PySide6.QtWidgets import QApplication, QLabel
 app = QApplication(sys.argv)
 label = QLabel("hello")
 label.show()
-if "--exit" in sys.argv:
+if "--exit" in sys.argv:  # for benchmarks/run.py: report when painted, then quit
     from PySide6.QtCore import QTimer
-    QTimer.singleShot(0, app.quit)
+
+    def report():
+        label.repaint()
+        print(f"VISIBLE {time.time():.6f}", flush=True)
+        app.quit()
+
+    QTimer.singleShot(0, report)
 app.exec()
 """
 
