@@ -166,12 +166,12 @@ def split_front_matter(text: str, report: Report) -> tuple[dict | None, str, int
 
 
 def check_front_matter(meta: dict, report: Report, module_id: str, is_source: bool) -> bool:
+    """Report every front-matter problem; False when the file cannot be shown."""
     lines = meta.get("__lines__", {})
-    ok = True
+    errors_before = len([d for d in report.items if d.severity == Severity.ERROR])
     for key in REQUIRED_FIELDS:
         if meta.get(key) in (None, "", []):
             report.add(1, "frontmatter-field", f"front matter lacks '{key}'")
-            ok = False
     if meta.get("id") not in (None, module_id):
         report.add(
             lines.get("id", 1),
@@ -179,23 +179,30 @@ def check_front_matter(meta: dict, report: Report, module_id: str, is_source: bo
             f"id '{meta.get('id')}' differs from the folder name '{module_id}'",
         )
     for key in ("version", "translated_from"):
-        value = meta.get(key)
-        if value is None:
-            continue
-        if not isinstance(value, str):
-            report.add(
-                lines.get(key, 1),
-                "version-not-string",
-                f'{key} must be a quoted string such as "1.0.0" (YAML read {value!r})',
-            )
-            ok = False
-        elif parse_semver(value) is None:
-            report.add(
-                lines.get(key, 1),
-                "version-invalid",
-                f"{key} '{value}' is not a semantic version (MAJOR.MINOR.PATCH)",
-            )
-            ok = False
+        _check_version(meta.get(key), key, lines.get(key, 1), report)
+    _check_shapes(meta, lines, report)
+    _check_translated_from(meta, lines, report, is_source)
+    return len([d for d in report.items if d.severity == Severity.ERROR]) == errors_before
+
+
+def _check_version(value, key: str, line: int, report: Report) -> None:
+    if value is None:
+        return
+    if not isinstance(value, str):
+        report.add(
+            line,
+            "version-not-string",
+            f'{key} must be a quoted string such as "1.0.0" (YAML read {value!r})',
+        )
+    elif parse_semver(value) is None:
+        report.add(
+            line,
+            "version-invalid",
+            f"{key} '{value}' is not a semantic version (MAJOR.MINOR.PATCH)",
+        )
+
+
+def _check_shapes(meta: dict, lines: dict, report: Report) -> None:
     dur = meta.get("duration_minutes")
     if dur is not None and (not isinstance(dur, int) or isinstance(dur, bool) or dur <= 0):
         report.add(
@@ -203,7 +210,6 @@ def check_front_matter(meta: dict, report: Report, module_id: str, is_source: bo
             "frontmatter-field",
             "duration_minutes must be a positive whole number",
         )
-        ok = False
     obj = meta.get("objectives")
     if obj is not None and (not isinstance(obj, list) or not all(isinstance(o, str) for o in obj)):
         report.add(
@@ -211,7 +217,9 @@ def check_front_matter(meta: dict, report: Report, module_id: str, is_source: bo
             "frontmatter-field",
             "objectives must be a list of sentences",
         )
-        ok = False
+
+
+def _check_translated_from(meta: dict, lines: dict, report: Report, is_source: bool) -> None:
     if is_source and meta.get("translated_from"):
         report.warn(
             lines.get("translated_from", 1),
@@ -224,8 +232,6 @@ def check_front_matter(meta: dict, report: Report, module_id: str, is_source: bo
             "translated-from-missing",
             'a translation must say which source version it follows: translated_from: "1.0.0"',
         )
-        ok = False
-    return ok
 
 
 def scan_body(body: str, first_line: int, report: Report) -> BodyScan:
