@@ -25,6 +25,7 @@ from courseware_app.core.course import (
     Severity,
     Track,
 )
+from courseware_app.core.paths import write_json_atomic
 
 log = logging.getLogger(__name__)
 FORMAT = 1
@@ -68,12 +69,9 @@ def _load(root: Path) -> Course:
 
 def _store(path: Path, course: Course) -> None:
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        for old in path.parent.glob("course-*.json"):
-            old.unlink(missing_ok=True)
-        tmp = path.with_suffix(f".{os.getpid()}.tmp")
-        tmp.write_text(json.dumps(course_to_dict(course), ensure_ascii=False), encoding="utf-8")
-        tmp.replace(path)
+        for stale in path.parent.glob("course-*.json"):
+            stale.unlink(missing_ok=True)
+        write_json_atomic(path, course_to_dict(course))
     except OSError as exc:
         log.info("could not cache the course: %s", exc)
 

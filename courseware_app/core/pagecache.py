@@ -5,11 +5,11 @@ from __future__ import annotations
 import hashlib
 import json
 import logging
-import os
 from pathlib import Path
 
 from courseware_app import __version__
 from courseware_app.core.course import Course
+from courseware_app.core.paths import write_json_atomic
 from courseware_app.core.render import RenderedModule, module_page
 
 log = logging.getLogger(__name__)
@@ -102,9 +102,6 @@ class PageCache:
             },
         }
         try:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            tmp = path.with_suffix(f".{os.getpid()}.tmp")
-            tmp.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
-            tmp.replace(path)
+            write_json_atomic(path, data)
         except OSError as exc:
             log.info("could not cache a page: %s", exc)

@@ -27,6 +27,7 @@ from courseware_app.core.history import History, Location
 from courseware_app.core.i18n import UI_LANGUAGES, _, current_language
 from courseware_app.core.pagecache import PageCache
 from courseware_app.core.render import module_page
+from courseware_app.ui.actions import set_action_texts
 from courseware_app.ui.module_view import ModuleView, asset_path
 from courseware_app.ui.outline import OutlineTree
 from courseware_app.ui.settings import Preferences, Settings
@@ -228,10 +229,7 @@ class MainWindow(QMainWindow):
             self.act_quiz: (_("Take the &quiz…"), _("Take this module's quiz (Ctrl+Shift+Q)")),
             self.act_about: (_("&About Courseware"), _("About this application")),
         }
-        for act, (text, tip) in texts.items():
-            act.setText(text)
-            act.setToolTip(tip)
-            act.setStatusTip(tip)
+        set_action_texts(texts)
         self.menu_file.setTitle(_("&File"))
         self.menu_view.setTitle(_("&View"))
         self.menu_go.setTitle(_("&Go"))

@@ -6,6 +6,7 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMenu, QToolButton
 
 from courseware_app.core.i18n import _
+from courseware_app.ui.actions import set_action_texts
 
 
 class ProgressMenus:
@@ -104,10 +105,7 @@ class ProgressMenus:
         }
 
     def retranslate_ui(self) -> None:
-        for act, (text, tip) in self._texts().items():
-            act.setText(text)
-            act.setToolTip(tip)
-            act.setStatusTip(tip)
+        set_action_texts(self._texts())
         self.menu_profile.setTitle(_("&Profile"))
         self.menu_bookmarks.setTitle(_("Book&marks"))
         self.update_profile_button()

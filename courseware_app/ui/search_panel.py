@@ -46,6 +46,7 @@ from courseware_app.core.search import (
     group_by_module,
     parse_query,
 )
+from courseware_app.ui.actions import set_action_texts
 from courseware_app.ui.tasks import TaskRunner
 
 log = logging.getLogger(__name__)
@@ -301,10 +302,7 @@ class SearchController(QObject):
             ),
             self.act_clear: (_("Clear the search"), _("Clear the search and highlights (Esc)")),
         }
-        for act, (text, tip) in texts.items():
-            act.setText(text)
-            act.setToolTip(tip)
-            act.setStatusTip(tip)
+        set_action_texts(texts)
         self.box.setPlaceholderText(_("Search the course"))
         self.box.setToolTip(_("Search the course (Ctrl+F)"))
         self.box.setAccessibleName(_("Search the course"))
