@@ -50,6 +50,11 @@ EXCLUDED_MODULES = [
     "ftplib",
     "http.server",
     "lib2to3",
+    # Pulled in only through fallbacks we never reach, yet each brings a runtime hook that runs
+    # at every start: pkg_resources (Babel's entry-point fallback for Python < 3.10) costs about
+    # 100 ms, multiprocessing (concurrent.futures' process pool) about 10 ms.
+    "pkg_resources",
+    "multiprocessing",
 ]
 
 _BABEL_LOCALE = re.compile(r"babel[/\\]locale-data[/\\]([^/\\]+)\.dat$")
