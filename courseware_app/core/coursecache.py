@@ -6,13 +6,10 @@ to run code. A cache that cannot be read is ignored and rebuilt.
 
 from __future__ import annotations
 
-import hashlib
 import json
 import logging
-import os
 from pathlib import Path
 
-from courseware_app import __version__
 from courseware_app.core.course import (
     Course,
     Diagnostic,
@@ -26,22 +23,9 @@ from courseware_app.core.course import (
     Track,
 )
 from courseware_app.core.paths import write_json_atomic
+from courseware_app.core.stamps import content_stamp
 
 log = logging.getLogger(__name__)
-FORMAT = 1
-
-
-def content_stamp(root: Path) -> str:
-    """A hash of the name, size and modification time of every file in the content tree."""
-    parts = [__version__, str(FORMAT), str(root.resolve())]
-    for folder, dirs, files in os.walk(root):
-        dirs.sort()
-        for name in sorted(files):
-            st = os.stat(os.path.join(folder, name))
-            parts.append(
-                f"{os.path.relpath(os.path.join(folder, name), root)}:{st.st_size}:{st.st_mtime_ns}"
-            )
-    return hashlib.sha1("\n".join(parts).encode("utf-8")).hexdigest()
 
 
 def load_course_cached(root: Path, cache: Path | None) -> Course:

@@ -1,26 +1,24 @@
-"""Rendered pages kept on disk, keyed by everything they depend on, for a fast start-up."""
+"""Rendered pages kept on disk, keyed by everything they depend on, for a fast start-up.
+
+Light to import (the course model and the renderer are imported when first needed): the start-up
+path reads a cached page through ``read_page`` before anything else is loaded.
+"""
 
 from __future__ import annotations
 
-import hashlib
 import json
 import logging
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from courseware_app import __version__
-from courseware_app.core.course import Course
 from courseware_app.core.paths import write_json_atomic
-from courseware_app.core.render import RenderedModule, module_page
+from courseware_app.core.stamps import file_stamp
+
+if TYPE_CHECKING:
+    from courseware_app.core.course import Course
 
 log = logging.getLogger(__name__)
-
-
-def _stamp(path: Path) -> str:
-    try:
-        st = path.stat()
-    except OSError:
-        return f"{path.name}:-"
-    return f"{path.name}:{st.st_mtime_ns}:{st.st_size}"
 
 
 class PageCache:
@@ -31,6 +29,8 @@ class PageCache:
         self.catalogs = catalogs
 
     def key(self, course: Course, module_id: str, lang: str, trainer: bool, ui_lang: str) -> str:
+        import hashlib
+
         module = course.modules.get(module_id)
         parts = [
             __version__,
@@ -42,12 +42,20 @@ class PageCache:
             ui_lang,
         ]
         if module is not None and module.folder.is_dir():
-            parts += sorted(_stamp(p) for p in module.folder.iterdir())
+            parts += sorted(file_stamp(p) for p in module.folder.iterdir())
         if self.catalogs is not None:
-            parts.append(_stamp(self.catalogs / ui_lang / "LC_MESSAGES" / "courseware.po"))
+            parts.append(file_stamp(self.catalogs / ui_lang / "LC_MESSAGES" / "courseware.po"))
         return hashlib.sha1("|".join(parts).encode("utf-8")).hexdigest()
 
+    def path(self, course: Course, module_id: str, lang: str, trainer: bool, ui_lang: str):
+        """The file that holds (or would hold) this page; None when pages are not kept."""
+        if self.folder is None:
+            return None
+        return self.folder / f"{self.key(course, module_id, lang, trainer, ui_lang)}.json"
+
     def get_or_render(self, course: Course, module_id: str, lang: str, trainer: bool, ui_lang: str):
+        from courseware_app.core.render import module_page
+
         cached = self.get(course, module_id, lang, trainer, ui_lang)
         if cached is not None:
             return cached
@@ -57,18 +65,18 @@ class PageCache:
 
     def get(self, course: Course, module_id: str, lang: str, trainer: bool, ui_lang: str):
         """The page from disk, or None."""
-        if self.folder is None:
-            return None
-        return self._read(
-            self.folder / f"{self.key(course, module_id, lang, trainer, ui_lang)}.json"
-        )
+        path = self.path(course, module_id, lang, trainer, ui_lang)
+        return None if path is None else self._read(path)
 
     def put(self, course: Course, key: tuple, page) -> None:
         """Keep a rendered page; error pages are cheap and must never go stale, so they are not kept."""
-        if self.folder is not None and page[1] is not None:
-            self._write(self.folder / f"{self.key(course, *key)}.json", page)
+        path = self.path(course, *key)
+        if path is not None and page[1] is not None:
+            self._write(path, page)
 
     def _read(self, path: Path):
+        from courseware_app.core.render import RenderedModule
+
         try:
             data = json.loads(path.read_text(encoding="utf-8"))
             rendered = data["rendered"]
@@ -105,3 +113,12 @@ class PageCache:
             write_json_atomic(path, data)
         except OSError as exc:
             log.info("could not cache a page: %s", exc)
+
+
+def read_page(path: Path) -> tuple[str, list[str]] | None:
+    """A cached page's HTML and section ids, without the renderer; None if unreadable."""
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+        return data["page"], [str(entry[0]) for entry in data["rendered"]["toc"]]
+    except (OSError, ValueError, KeyError, TypeError, IndexError):
+        return None
