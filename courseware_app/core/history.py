@@ -2,22 +2,24 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from typing import NamedTuple
+
+# Plain classes rather than dataclasses: the window imports this before its first paint, and
+# each dataclass costs about a millisecond to create.
 
 
-@dataclass(frozen=True)
-class Location:
+class Location(NamedTuple):
     module: str
     section: str = ""
 
 
-@dataclass
 class History:
     """A browser-style history: visiting after going back drops the forward entries."""
 
-    entries: list[Location] = field(default_factory=list)
-    index: int = -1
-    limit: int = 200
+    def __init__(self, entries: list[Location] | None = None, index: int = -1, limit: int = 200):
+        self.entries: list[Location] = list(entries or [])
+        self.index = index
+        self.limit = limit
 
     @property
     def current(self) -> Location | None:

@@ -5,33 +5,30 @@ from __future__ import annotations
 import logging
 import shutil
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, Qt, QTimer, QUrl, Signal
-from PySide6.QtGui import QAction, QActionGroup, QDesktopServices, QKeySequence
-from PySide6.QtWidgets import (
-    QApplication,
-    QComboBox,
-    QFileDialog,
-    QLabel,
-    QMainWindow,
-    QMessageBox,
-    QSplitter,
-    QStyle,
-    QToolBar,
-)
+from PySide6.QtCore import QEvent, QTimer, QUrl, Signal
+from PySide6.QtGui import QAction, QActionGroup, QKeySequence
+from PySide6.QtWidgets import QApplication, QComboBox, QLabel, QMainWindow, QSplitter, QToolBar
 
 from courseware_app import APP_NAME, __version__
 from courseware_app.core import i18n
-from courseware_app.core.course import Course
 from courseware_app.core.history import History, Location
 from courseware_app.core.i18n import UI_LANGUAGES, _, current_language
-from courseware_app.core.pagecache import PageCache
-from courseware_app.core.render import module_page
 from courseware_app.ui.actions import set_action_texts
 from courseware_app.ui.module_view import ModuleView, asset_path
 from courseware_app.ui.outline import OutlineTree
 from courseware_app.ui.settings import Preferences, Settings
 from courseware_app.ui.tasks import TaskRunner
+
+if TYPE_CHECKING:
+    from courseware_app.core.course import Course
+    from courseware_app.core.pagecache import PageCache
+    from courseware_app.core.startpage import StartPages
+
+# Start-up: the window is built and its first page painted before the course model, the
+# renderer or Qt's `Qt` namespace are loaded (see core/startpage.py); so this module imports
+# them where they are used, and `Qt` is imported inside the few methods that need it.
 
 log = logging.getLogger(__name__)
 LANGUAGE_NATIVE = {"en": "English", "ru": "Русский", "fr": "Français"}
@@ -46,19 +43,25 @@ class MainWindow(QMainWindow):
     quizRequested = Signal(str, str)  # noqa: N815 - (module id, quiz id)
     locationChanged = Signal(str, str)  # noqa: N815 - (module id, section id), on every change
     attemptRecorded = Signal(object)  # noqa: N815 - a finished core.scoring.Attempt
+    ready = Signal()  # the start-up is over: course attached, first page opened
 
     def __init__(
         self,
-        course: Course,
+        course: Course | None,
         settings: Settings,
         *,
         trainer: bool = False,
         content_lang: str | None = None,
         page_cache: PageCache | None = None,
+        content_root: Path | None = None,
+        start_pages: StartPages | None = None,
         parent=None,
     ):
+        """With a course, a complete window. With ``course`` None, the window's frame only
+        (for the start-up: ``show_start_page``, then ``attach_course`` after the first paint);
+        ``content_root`` then says where the start page's images are."""
         super().__init__(parent)
-        self.course = course
+        self.course: Course | None = None
         self.settings = settings
         self.prefs: Preferences = settings.load()
         if content_lang:
@@ -66,26 +69,65 @@ class MainWindow(QMainWindow):
         self.trainer = trainer  # never restored from settings
         self.history = History()
         self._cache: dict[tuple, tuple[str, object]] = {}
-        self.page_cache = page_cache or PageCache(None)
+        self.page_cache = page_cache
+        self.start_pages = start_pages
+        self._start: dict | None = None  # the start page shown before the course was attached
         self.tasks = TaskRunner(self)
         self.tasks.done.connect(self._prerendered)
         self._shown: tuple | None = None
         self.setObjectName("mainWindow")
-        self._build()
+        self._build(course.root if course is not None else content_root or Path("."))
         self.retranslate_ui()
-        self.outline.populate(course, self.content_language)
         self._restore_geometry()
+        if course is not None:
+            self.attach_course(course)
+
+    def attach_course(self, course: Course, page_cache: PageCache | None = None) -> None:
+        """Show ``course``: the outline, the content languages and everything that needs it."""
+        from courseware_app.core.pagecache import PageCache
+
+        self.course = course
+        self.page_cache = page_cache or self.page_cache or PageCache(None)
+        self.view.content_root = course.root
+        self._set_icons()
+        self._fill_content_languages()
+        self.outline.populate(course, self.content_language)
+        self._start = None
+        self._update_title()
+
+    def show_start_page(self, start: dict) -> None:
+        """Paint the page the last session ended on before the course is loaded (a record from
+        core.startpage); once attached, the window opens the same page without redrawing it."""
+        self._start = start
+        if start.get("zoom", self.prefs.zoom) != self.prefs.zoom:
+            self.prefs.zoom = int(start["zoom"])
+            self._apply_zoom()
+        self.view.show_page(start["html"], start["section_ids"])
+        self.view.go_to(start.get("section", ""))
+        self._shown = (
+            start["module"],
+            start["content_language"],
+            start["trainer"],
+            start["ui_language"],
+        )
+        self._fill_content_languages()
+        self._update_title()
+
+    @property
+    def start_page_shown(self) -> bool:
+        """A start page is on screen and the course is not attached yet."""
+        return self._start is not None and self.course is None
 
     # ------------------------------------------------------------ building
 
-    def _build(self) -> None:
+    def _build(self, content_root: Path) -> None:
         self.outline = OutlineTree(self)
-        self.view = ModuleView(self.course.root, self)
+        self.view = ModuleView(content_root, self)
         self.view.anchorClicked.connect(self.follow_link)
         self.view.sectionChanged.connect(self._section_scrolled)
         self.outline.targetActivated.connect(lambda m, s: self.navigate(Location(m, s)))
         self.quizRequested.connect(self.open_quiz)
-        self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        self.splitter = QSplitter()  # horizontal; QSplitter(orientation, parent) would name `Qt`
         self.splitter.addWidget(self.outline)
         self.splitter.addWidget(self.view)
         self.splitter.setStretchFactor(1, 1)
@@ -99,37 +141,38 @@ class MainWindow(QMainWindow):
         self._apply_zoom()
 
     def _action(self, name: str, slot, shortcut=None, icon=None, checkable=False) -> QAction:
+        """``icon`` names a QStyle.StandardPixmap; the style's icons are set by ``_set_icons``."""
         action = QAction(self)
         action.setObjectName(name)
         if shortcut is not None:
             shortcuts = shortcut if isinstance(shortcut, list) else [shortcut]
             action.setShortcuts([QKeySequence(s) for s in shortcuts])
         if icon is not None:
-            action.setIcon(self.style().standardIcon(icon))
+            self._icons[action] = icon
         action.setCheckable(checkable)
         action.triggered.connect(slot)
         self.addAction(action)
         return action
 
     def _make_actions(self) -> None:
-        sp = QStyle.StandardPixmap
+        self._icons: dict[QAction, str] = {}
         self.act_back = self._action(
-            "back", self.go_back, QKeySequence.StandardKey.Back, sp.SP_ArrowBack
+            "back", self.go_back, QKeySequence.StandardKey.Back, "SP_ArrowBack"
         )
         self.act_forward = self._action(
-            "forward", self.go_forward, QKeySequence.StandardKey.Forward, sp.SP_ArrowForward
+            "forward", self.go_forward, QKeySequence.StandardKey.Forward, "SP_ArrowForward"
         )
         self.act_prev_section = self._action(
-            "prevSection", lambda: self.step_section(-1), "Alt+Up", sp.SP_ArrowUp
+            "prevSection", lambda: self.step_section(-1), "Alt+Up", "SP_ArrowUp"
         )
         self.act_next_section = self._action(
-            "nextSection", lambda: self.step_section(1), "Alt+Down", sp.SP_ArrowDown
+            "nextSection", lambda: self.step_section(1), "Alt+Down", "SP_ArrowDown"
         )
         self.act_prev_module = self._action(
-            "prevModule", lambda: self.step_module(-1), "Alt+PgUp", sp.SP_MediaSkipBackward
+            "prevModule", lambda: self.step_module(-1), "Alt+PgUp", "SP_MediaSkipBackward"
         )
         self.act_next_module = self._action(
-            "nextModule", lambda: self.step_module(1), "Alt+PgDown", sp.SP_MediaSkipForward
+            "nextModule", lambda: self.step_module(1), "Alt+PgDown", "SP_MediaSkipForward"
         )
         self.act_zoom_in = self._action(
             "zoomIn", lambda: self.zoom(1), [QKeySequence.StandardKey.ZoomIn, "Ctrl+="]
@@ -187,8 +230,7 @@ class MainWindow(QMainWindow):
     def _make_toolbar(self) -> None:
         self.toolbar = QToolBar(self)
         self.toolbar.setObjectName("mainToolbar")
-        self.toolbar.setMovable(False)
-        self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonIconOnly)
+        self.toolbar.setMovable(False)  # icons only: QToolBar's default
         self.addToolBar(self.toolbar)
         for act in (
             self.act_back,
@@ -210,6 +252,25 @@ class MainWindow(QMainWindow):
         self.toolbar.addSeparator()
         self.toolbar.addAction(self.act_trainer)
         self.content_lang_box.activated.connect(self._content_lang_chosen)
+        self._set_icons(placeholder=True)
+
+    def _set_icons(self, placeholder: bool = False) -> None:
+        """The style's icons on the toolbar's actions. Before the first paint, blank icons of the
+        same size instead: the style's icon set costs ~12 ms to load (QStyle's enums and the
+        images), and an action without an icon would show its text and widen the toolbar."""
+        from PySide6.QtGui import QColor, QIcon, QPixmap
+
+        if placeholder:
+            blank = QPixmap(self.toolbar.iconSize())
+            blank.fill(QColor(0, 0, 0, 0))
+            for action in self._icons:
+                action.setIcon(QIcon(blank))
+            return
+        from PySide6.QtWidgets import QStyle
+
+        style = self.style()
+        for action, name in self._icons.items():
+            action.setIcon(style.standardIcon(getattr(QStyle.StandardPixmap, name)))
 
     # ------------------------------------------------------------ translation
 
@@ -250,7 +311,11 @@ class MainWindow(QMainWindow):
         box.blockSignals(True)
         box.clear()
         box.addItem(_("Same as interface"), "")
-        for lang in self.course.languages:
+        if self.course is not None:
+            languages = self.course.languages
+        else:
+            languages = self._start.get("languages", []) if self._start else []
+        for lang in languages:
             box.addItem(LANGUAGE_NATIVE.get(lang, lang), lang)
         box.setCurrentIndex(max(0, box.findData(self.prefs.content_language)))
         box.blockSignals(False)
@@ -266,6 +331,8 @@ class MainWindow(QMainWindow):
     @property
     def content_language(self) -> str:
         lang = self.prefs.content_language or current_language()
+        if self.course is None:
+            return self._start["content_language"] if self._start else lang
         return lang if lang in self.course.languages else self.course.source_language
 
     @property
@@ -288,6 +355,8 @@ class MainWindow(QMainWindow):
 
     def refresh(self) -> None:
         """Re-show the current location after a language or mode change."""
+        if self.course is None:
+            return  # not attached yet: attaching shows the current languages and mode
         self.outline.populate(self.course, self.content_language)
         loc = self.location
         if loc is not None:
@@ -299,6 +368,8 @@ class MainWindow(QMainWindow):
 
     def open_start(self) -> None:
         """Open the last position, else the first module."""
+        if self.course is None:
+            return
         mid, sid = self.prefs.last_module, self.prefs.last_section
         if mid not in self.course.modules:
             first = next(iter(self.course.ordered_modules()), None)
@@ -309,6 +380,8 @@ class MainWindow(QMainWindow):
         self.navigate(Location(mid, sid))
 
     def navigate(self, loc: Location) -> None:
+        if self.course is None:
+            return
         if loc.module not in self.course.modules:
             self.statusBar().showMessage(
                 _("No module “{module}” in this course").format(module=loc.module), 5000
@@ -340,6 +413,8 @@ class MainWindow(QMainWindow):
 
     def _render_off_thread(self, key: tuple):
         """Runs on the worker: read the disk cache or render; writing happens on the UI thread."""
+        from courseware_app.core.render import module_page
+
         cached = self.page_cache.get(self.course, *key)
         return (cached, False) if cached is not None else (module_page(self.course, *key[:3]), True)
 
@@ -354,7 +429,8 @@ class MainWindow(QMainWindow):
     def _show(self, loc: Location) -> None:
         key = (loc.module, self.content_language, self.trainer, current_language())
         html, rendered = self.page(loc.module)
-        if self._shown != key:
+        new_page = self._shown != key
+        if new_page:
             ids = [s for s, _t in rendered.toc] if rendered else []
             self.view.show_page(html, ids)
             self._shown = key
@@ -363,6 +439,8 @@ class MainWindow(QMainWindow):
         self.outline.select(loc.module, loc.section)
         self._update_nav()
         self._update_title()
+        if new_page:
+            self.remember_start_page()
         self.locationChanged.emit(loc.module, loc.section)
 
     def _section_scrolled(self, section: str) -> None:
@@ -426,6 +504,10 @@ class MainWindow(QMainWindow):
         self.act_next_section.setEnabled(has_next or not last)
 
     def _update_title(self) -> None:
+        if self.course is None:
+            self.setWindowTitle(self._start["title"] if self._start else APP_NAME)
+            self.position_label.setText(self._start.get("position", "") if self._start else "")
+            return
         loc = self.location
         module = self.course.modules.get(loc.module) if loc else None
         if module is None:
@@ -509,6 +591,9 @@ class MainWindow(QMainWindow):
         dialog.open()
 
     def confirm_external(self, url: QUrl) -> None:
+        from PySide6.QtGui import QDesktopServices
+        from PySide6.QtWidgets import QMessageBox
+
         answer = QMessageBox.question(
             self,
             _("Open a web page?"),
@@ -521,7 +606,10 @@ class MainWindow(QMainWindow):
             QDesktopServices.openUrl(url)
 
     def offer_file(self, url: QUrl) -> None:
-        path = asset_path(self.course.root, url)
+        from PySide6.QtGui import QDesktopServices
+        from PySide6.QtWidgets import QMessageBox
+
+        path = asset_path(self.view.content_root, url)
         if path is None:
             QMessageBox.warning(
                 self, _("File not found"), _("This file is not part of the course.")
@@ -543,6 +631,8 @@ class MainWindow(QMainWindow):
             self.save_copy(path)
 
     def save_copy(self, path: Path) -> None:
+        from PySide6.QtWidgets import QFileDialog
+
         target, _filter = QFileDialog.getSaveFileName(
             self, _("Save a copy"), str(Path.home() / path.name)
         )
@@ -551,6 +641,8 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage(_("Saved {path}").format(path=target), 5000)
 
     def show_about(self) -> None:
+        from PySide6.QtWidgets import QMessageBox
+
         QMessageBox.about(
             self,
             _("About Courseware"),
@@ -559,8 +651,10 @@ class MainWindow(QMainWindow):
                 "Release Study training in Central Asia and the Caucasus.\n\nCourse: {course} {course_version}"
             ).format(
                 version=__version__,
-                course=self.course.title.get(current_language(), self.course.id),
-                course_version=self.course.version,
+                course=self.course.title.get(current_language(), self.course.id)
+                if self.course
+                else "",
+                course_version=self.course.version if self.course else "",
             ),
         )
 
@@ -584,12 +678,38 @@ class MainWindow(QMainWindow):
         if screen is None:
             self.resize(1280, 720)
         elif screen.width() <= 1440:
+            from PySide6.QtCore import Qt
+
             self.setGeometry(screen)
             self.setWindowState(Qt.WindowState.WindowMaximized)
         else:
             self.resize(min(1440, screen.width() - 80), min(900, screen.height() - 80))
 
+    def remember_start_page(self) -> None:
+        """Record the page now shown for the next start (see core.startpage)."""
+        loc = self.location
+        if self.start_pages is None or self.course is None or loc is None or self._shown is None:
+            return
+        page = self._cache.get(self._shown)
+        path = None
+        if page is not None and page[1] is not None:  # an error page is never recorded
+            path = self.page_cache.path(self.course, *self._shown)
+        record = {
+            "ui_language": self._shown[3],
+            "content_preference": self.prefs.content_language,
+            "content_language": self._shown[1],
+            "trainer": self._shown[2],
+            "module": loc.module,
+            "section": loc.section,
+            "zoom": self.prefs.zoom,
+            "languages": list(self.course.languages),
+            "title": self.windowTitle(),
+            "position": self.position_label.text(),
+        }
+        self.start_pages.save(record, path)
+
     def save_state(self) -> None:
+        self.remember_start_page()
         self.settings.save(self.prefs)
         self.settings.save_geometry(
             self.saveGeometry(), self.saveState(), self.splitter.saveState()

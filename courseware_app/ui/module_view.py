@@ -4,11 +4,18 @@ from __future__ import annotations
 
 import logging
 from pathlib import Path
+from typing import TYPE_CHECKING
 from urllib.parse import unquote
 
-from PySide6.QtCore import QByteArray, QSize, Qt, QUrl, Signal
-from PySide6.QtGui import QImage, QPainter, QTextDocument
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QTextBrowser
+
+if TYPE_CHECKING:
+    from PySide6.QtCore import QUrl
+    from PySide6.QtGui import QImage
+
+# The view is built before the window's first paint: the Qt classes needed only for images
+# are imported when the first image loads (each Qt class costs up to a millisecond to create).
 
 log = logging.getLogger(__name__)
 MAX_IMAGE_WIDTH = 760
@@ -27,6 +34,8 @@ def asset_path(content_root: Path, url: QUrl) -> Path | None:
 
 
 def svg_image(data: bytes, ratio: float) -> QImage | None:
+    from PySide6.QtCore import QByteArray, QSize
+    from PySide6.QtGui import QImage, QPainter
     from PySide6.QtSvg import QSvgRenderer  # loaded with the first diagram, not at start-up
 
     renderer = QSvgRenderer(QByteArray(data))
@@ -35,8 +44,12 @@ def svg_image(data: bytes, ratio: float) -> QImage | None:
     size = renderer.defaultSize()
     if size.width() > MAX_IMAGE_WIDTH:
         size = QSize(MAX_IMAGE_WIDTH, int(size.height() * MAX_IMAGE_WIDTH / size.width()))
-    image = QImage(size * ratio, QImage.Format.Format_ARGB32_Premultiplied)
-    image.fill(Qt.GlobalColor.white)
+    pixels = size * ratio
+    # A white image made from white bytes: QImage.fill's overloads would build Qt's `Qt`
+    # namespace (~25 ms) when a diagram shows on the first page painted at start-up.
+    white = b"\xff" * (pixels.width() * pixels.height() * 4)
+    fmt = QImage.Format.Format_ARGB32_Premultiplied
+    image = QImage(white, pixels.width(), pixels.height(), fmt).copy()  # copy: owns its pixels
     painter = QPainter(image)
     renderer.render(painter)
     painter.end()
@@ -62,6 +75,8 @@ class ModuleView(QTextBrowser):
         self.document().documentLayout().documentSizeChanged.connect(self._forget_anchors)
 
     def loadResource(self, kind: int, url: QUrl):  # noqa: N802 - Qt override
+        from PySide6.QtGui import QImage, QTextDocument
+
         path = asset_path(self.content_root, url)
         if path is None:
             return None  # remote or unknown: nothing is ever fetched

@@ -3,17 +3,26 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QHeaderView, QStyle, QTreeWidget, QTreeWidgetItem
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QHeaderView, QTreeWidget, QTreeWidgetItem
 
-from courseware_app.core.course import Course, Status
 from courseware_app.core.i18n import _
 
-ROLE_TARGET = Qt.ItemDataRole.UserRole  # (module id, section id)
+if TYPE_CHECKING:
+    from courseware_app.core.course import Course, Status
+
+# Qt.ItemDataRole.UserRole and AccessibleDescriptionRole as plain numbers: the window is built
+# before its first paint, and the first touch of Qt's `Qt` namespace costs ~25 ms (its enums
+# are made on demand), so nothing on that path names it. The outline fills in afterwards.
+ROLE_TARGET = 0x0100  # (module id, section id)
+ROLE_ACCESSIBLE_DESCRIPTION = 12
 
 
 def status_tip(status: Status) -> str:
+    from courseware_app.core.course import Status
+
     return {
         Status.MISSING: _("Not translated into this language yet: shown in the source language"),
         Status.OUTDATED: _("This translation follows an older version of the source"),
@@ -47,6 +56,10 @@ class OutlineTree(QTreeWidget):
         self.setAccessibleName(_("Course outline"))
 
     def populate(self, course: Course, lang: str) -> None:
+        from PySide6.QtWidgets import QStyle
+
+        from courseware_app.core.course import Status
+
         self.retranslate_ui()
         expanded = {k for k, it in self._items.items() if it.isExpanded()}
         self.clear()
@@ -77,7 +90,7 @@ class OutlineTree(QTreeWidget):
                 if status in icons:
                     mitem.setIcon(0, icons[status])
                     mitem.setToolTip(0, status_tip(status))
-                    mitem.setData(0, Qt.ItemDataRole.AccessibleDescriptionRole, status_tip(status))
+                    mitem.setData(0, ROLE_ACCESSIBLE_DESCRIPTION, status_tip(status))
                 self._items[(mid, "")] = mitem
                 if self.decorate is not None:
                     self.decorate(mitem, mid)

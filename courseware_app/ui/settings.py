@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, fields
 from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QSettings
@@ -10,16 +9,30 @@ from PySide6.QtCore import QByteArray, QSettings
 SCHEMA_VERSION = 1
 
 
-@dataclass
 class Preferences:
-    """What a person chooses; only values that differ from these defaults are written."""
+    """What a person chooses; only values that differ from these defaults are written.
+    (A plain class, not a dataclass: it is read before the window's first paint.)"""
 
-    ui_language: str = ""  # "" = not chosen yet: the first-start picker asks
-    content_language: str = ""  # "" = follow the UI language
-    last_module: str = ""
-    last_section: str = ""
-    zoom: int = 0  # steps above or below the default text size
-    quiz_one_per_page: bool = True
+    DEFAULTS = {
+        "ui_language": "",  # "" = not chosen yet: the first-start picker asks
+        "content_language": "",  # "" = follow the UI language
+        "last_module": "",
+        "last_section": "",
+        "zoom": 0,  # steps above or below the default text size
+        "quiz_one_per_page": True,
+    }
+
+    def __init__(self, **values):
+        for name, default in self.DEFAULTS.items():
+            setattr(self, name, values.pop(name, default))
+        if values:
+            raise TypeError(f"unknown preferences: {', '.join(values)}")
+
+    def __eq__(self, other):
+        return isinstance(other, Preferences) and vars(self) == vars(other)
+
+    def __repr__(self):
+        return f"Preferences({', '.join(f'{k}={v!r}' for k, v in vars(self).items())})"
 
 
 class Settings:
@@ -37,11 +50,10 @@ class Settings:
 
     def load(self) -> Preferences:
         prefs = Preferences()
-        for f in fields(Preferences):
-            raw = self.qs.value(f"reader/{f.name}")
+        for name, default in Preferences.DEFAULTS.items():
+            raw = self.qs.value(f"reader/{name}")
             if raw is None:
                 continue
-            default = getattr(prefs, f.name)
             try:
                 if isinstance(default, bool):
                     value = str(raw).lower() in ("true", "1", "yes")
@@ -49,15 +61,14 @@ class Settings:
                     value = type(default)(raw)
             except (TypeError, ValueError):
                 continue
-            setattr(prefs, f.name, value)
+            setattr(prefs, name, value)
         return prefs
 
     def save(self, prefs: Preferences) -> None:
-        defaults = Preferences()
-        for f in fields(Preferences):
-            value = getattr(prefs, f.name)
-            key = f"reader/{f.name}"
-            if value == getattr(defaults, f.name):
+        for name, default in Preferences.DEFAULTS.items():
+            value = getattr(prefs, name)
+            key = f"reader/{name}"
+            if value == default:
                 self.qs.remove(key)
             else:
                 self.qs.setValue(key, value)

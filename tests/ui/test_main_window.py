@@ -1,6 +1,7 @@
 """The reader window, driven as a user would: outline, keys, links, languages, restart."""
 
 from PySide6.QtCore import Qt, QUrl
+from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from courseware_app.core.history import Location
@@ -69,9 +70,7 @@ def test_internal_link_to_another_module_section(make_window):
 def test_external_link_asks_first(make_window, monkeypatch):
     w = make_window()
     opened, asked = [], []
-    monkeypatch.setattr(
-        "courseware_app.ui.main_window.QDesktopServices.openUrl", lambda url: opened.append(url)
-    )
+    monkeypatch.setattr(QDesktopServices, "openUrl", lambda url: opened.append(url))
     monkeypatch.setattr(
         QMessageBox, "question", lambda *a, **k: asked.append(a) or QMessageBox.StandardButton.No
     )
