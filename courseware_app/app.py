@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import logging
-import logging.handlers
 import os
 import sys
 import time
@@ -19,6 +18,8 @@ SEARCH_AFTER_MS = 150
 
 def setup_logging(data: Path) -> None:
     """A rotating log file in the data folder; Qt's messages go to the 'qt' logger."""
+    import logging.handlers
+
     logs = data / "logs"
     root = logging.getLogger()
     if any(isinstance(h, logging.handlers.RotatingFileHandler) for h in root.handlers):
@@ -73,13 +74,13 @@ def standard_data_location() -> str:
 
 
 def choose_ui_language(args, prefs, parent=None) -> str:
-    from courseware_app.ui.language_dialog import LanguageDialog
-    from courseware_app.ui.retranslate import suggested_language
-
     if args.lang:
         return args.lang
     if prefs.ui_language:
         return prefs.ui_language
+    from courseware_app.ui.language_dialog import LanguageDialog
+    from courseware_app.ui.retranslate import suggested_language
+
     dialog = LanguageDialog(suggested_language(), parent)
     dialog.exec()
     return dialog.chosen()
@@ -96,28 +97,49 @@ def make_application():
     return app
 
 
-def build_window(args, app, data: Path):
-    """Settings, languages, the course and the main window with search and progress attached."""
-    from courseware_app.core.coursecache import load_course_cached
-    from courseware_app.core.pagecache import PageCache
+def open_window(args, app, data: Path):
+    """The window's frame, in the chosen language, before the course is loaded. It shows the
+    page the last session ended on when that is still current (core.startpage)."""
+    from courseware_app.core.startpage import StartPages
     from courseware_app.ui.main_window import MainWindow
-    from courseware_app.ui.progress_ui import install_progress
     from courseware_app.ui.retranslate import LanguageController
     from courseware_app.ui.settings import Settings
 
     settings = Settings(data / "settings.ini")
-    lang = choose_ui_language(args, settings.load())
+    prefs = settings.load()
+    lang = choose_ui_language(args, prefs)
     languages = LanguageController(app, paths.cache_dir(data))
     languages.switch(lang)
+    content = paths.content_dir(args.content)
+    start_pages = StartPages(paths.cache_dir(data), content, paths.locales_dir())
+    window = MainWindow(
+        None, settings, trainer=args.trainer, content_root=content, start_pages=start_pages
+    )
+    window.prefs.ui_language = lang
+    window.uiLanguageRequested.connect(lambda new: switch_language(window, languages, new))
+    start = start_pages.load(
+        ui_language=lang,
+        trainer=args.trainer,
+        content_preference=window.prefs.content_language,
+        module=args.open.partition("#")[0] if args.open else None,
+    )
+    if start is not None:
+        window.show_start_page(start)
+    return window, languages
+
+
+def attach_everything(window, args, data: Path, languages) -> None:
+    """The log file, the course, profiles and progress: what the first page does not need."""
+    from courseware_app.core.coursecache import load_course_cached
+    from courseware_app.core.pagecache import PageCache
+    from courseware_app.ui.progress_ui import install_progress
+
+    setup_logging(data)
     course = load_course_cached(paths.content_dir(args.content), paths.cache_dir(data) / "course")
     for d in course.errors:
         log.warning("content: %s", d.format())
-    pages = PageCache(paths.cache_dir(data) / "pages", paths.locales_dir())
-    window = MainWindow(course, settings, trainer=args.trainer, page_cache=pages)
-    window.prefs.ui_language = lang
-    window.uiLanguageRequested.connect(lambda new: switch_language(window, languages, new))
+    window.attach_course(course, PageCache(paths.cache_dir(data) / "pages", paths.locales_dir()))
     window.progress = install_progress(window, None, data, ui_language_locked=bool(args.lang))
-    return window
 
 
 def switch_language(window, languages, lang: str) -> None:
@@ -140,27 +162,89 @@ def run_gui(args) -> int:
 
     app = make_application()
     data = paths.data_dir(args.data_dir, standard_data_location)
-    setup_logging(data)
     install_excepthook()
-    window = build_window(args, app, data)
-    window.show()
-    if args.open:
-        module, _sep, section = args.open.partition("#")
-        window.prefs.last_module, window.prefs.last_section = module, section
-    window.open_start()
-    QTimer.singleShot(SEARCH_AFTER_MS, window, lambda: add_search(window, data))
+    window, languages = open_window(args, app, data)
+
+    def open_first_page() -> None:
+        if args.open:
+            module, _sep, section = args.open.partition("#")
+            window.prefs.last_module, window.prefs.last_section = module, section
+        window.open_start()
+        QTimer.singleShot(SEARCH_AFTER_MS, window, lambda: add_search(window, data))
+        window.ready.emit()
+
+    if window.start_page_shown:
+        window.show()  # the start page paints first; the rest is attached right after
+
+        def complete() -> None:
+            attach_everything(window, args, data, languages)
+            open_first_page()
+
+        after_first_paint(window.view.viewport(), complete)
+    else:
+        attach_everything(window, args, data, languages)  # may ask for a profile first
+        window.show()
+        open_first_page()
     if os.environ.get("COURSEWARE_BENCH_EXIT"):
-        _exit_when_visible(app, window)
+        _exit_when_visible(app, window, os.environ["COURSEWARE_BENCH_EXIT"])
     return app.exec()
 
 
-def _exit_when_visible(app, window) -> None:
-    """For benchmarks/run.py: report when the first module has been painted, then quit."""
+def after_first_paint(widget, callback, fallback_ms: int = 1000) -> None:
+    """Call ``callback`` once, in the event loop after ``widget`` first paints (or after
+    ``fallback_ms`` if it never does, say the window opens minimised)."""
+    from PySide6.QtCore import QEvent, QObject, QTimer
+
+    class Watcher(QObject):
+        def __init__(self):
+            super().__init__(widget)
+            self.fired = False
+
+        def eventFilter(self, _obj, event):  # noqa: N802 - Qt override
+            if event.type() == QEvent.Type.Paint:
+                self.fire()
+            return False
+
+        def fire(self) -> None:
+            if not self.fired:
+                self.fired = True
+                widget.removeEventFilter(self)
+                QTimer.singleShot(0, widget, callback)
+
+    watcher = Watcher()
+    widget.installEventFilter(watcher)
+    QTimer.singleShot(fallback_ms, watcher, watcher.fire)
+
+
+def _exit_when_visible(app, window, mode: str = "1") -> None:
+    """For benchmarks/run.py: report when the first page has been painted, then quit. Mode
+    "ready" also waits until everything is attached and the first page opened; mode "modules"
+    also lists what was imported by the first paint (a test keeps that path light)."""
     from PySide6.QtCore import QTimer
 
-    def report() -> None:
+    wait_ready = mode == "ready"
+
+    def visible() -> None:
         window.view.viewport().repaint()
+        if mode == "modules":
+            import PySide6.QtCore
+
+            loaded = [
+                m for m in sys.modules if m.startswith(("courseware_app", "markdown", "yaml"))
+            ]
+            if "Qt" in PySide6.QtCore.__dict__:  # Qt's `Qt` namespace is built on first use
+                loaded.append("PySide6.QtCore.Qt")
+            print("LOADED " + " ".join(sorted(loaded)), flush=True)
         print(f"VISIBLE {time.time():.6f}", flush=True)
+        if not wait_ready or window.course is not None and window.location is not None:
+            ready()
+        else:
+            window.ready.connect(ready)
+
+    def ready() -> None:
+        if wait_ready:
+            window.view.viewport().repaint()
+            print(f"READY {time.time():.6f}", flush=True)
         app.quit()
 
-    QTimer.singleShot(0, report)
+    QTimer.singleShot(0, visible)
