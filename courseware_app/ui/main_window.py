@@ -7,8 +7,8 @@ import shutil
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QTimer, QUrl, Signal
-from PySide6.QtGui import QAction, QActionGroup, QKeySequence
+from PySide6.QtCore import QEvent, QTimer, Signal
+from PySide6.QtGui import QAction, QActionGroup
 from PySide6.QtWidgets import QApplication, QComboBox, QLabel, QMainWindow, QSplitter, QToolBar
 
 from courseware_app import APP_NAME, __version__
@@ -22,6 +22,8 @@ from courseware_app.ui.settings import Preferences, Settings
 from courseware_app.ui.tasks import TaskRunner
 
 if TYPE_CHECKING:
+    from PySide6.QtCore import QUrl
+
     from courseware_app.core.course import Course
     from courseware_app.core.pagecache import PageCache
     from courseware_app.core.startpage import StartPages
@@ -90,6 +92,7 @@ class MainWindow(QMainWindow):
         self.page_cache = page_cache or self.page_cache or PageCache(None)
         self.view.content_root = course.root
         self._set_icons()
+        self._set_shortcuts()
         self._fill_content_languages()
         self.outline.populate(course, self.content_language)
         self._start = None
@@ -141,12 +144,14 @@ class MainWindow(QMainWindow):
         self._apply_zoom()
 
     def _action(self, name: str, slot, shortcut=None, icon=None, checkable=False) -> QAction:
-        """``icon`` names a QStyle.StandardPixmap; the style's icons are set by ``_set_icons``."""
+        """``shortcut``: key sequences ("Alt+Up") or names of QKeySequence.StandardKey ("Back"),
+        set by ``_set_shortcuts`` once the course is attached (nothing can be done with a key
+        before that, and QKeySequence is one more class to build before the first paint).
+        ``icon`` names a QStyle.StandardPixmap; the style's icons are set by ``_set_icons``."""
         action = QAction(self)
         action.setObjectName(name)
         if shortcut is not None:
-            shortcuts = shortcut if isinstance(shortcut, list) else [shortcut]
-            action.setShortcuts([QKeySequence(s) for s in shortcuts])
+            self._shortcuts[action] = shortcut if isinstance(shortcut, list) else [shortcut]
         if icon is not None:
             self._icons[action] = icon
         action.setCheckable(checkable)
@@ -156,12 +161,9 @@ class MainWindow(QMainWindow):
 
     def _make_actions(self) -> None:
         self._icons: dict[QAction, str] = {}
-        self.act_back = self._action(
-            "back", self.go_back, QKeySequence.StandardKey.Back, "SP_ArrowBack"
-        )
-        self.act_forward = self._action(
-            "forward", self.go_forward, QKeySequence.StandardKey.Forward, "SP_ArrowForward"
-        )
+        self._shortcuts: dict[QAction, list[str]] = {}
+        self.act_back = self._action("back", self.go_back, "Back", "SP_ArrowBack")
+        self.act_forward = self._action("forward", self.go_forward, "Forward", "SP_ArrowForward")
         self.act_prev_section = self._action(
             "prevSection", lambda: self.step_section(-1), "Alt+Up", "SP_ArrowUp"
         )
@@ -174,16 +176,12 @@ class MainWindow(QMainWindow):
         self.act_next_module = self._action(
             "nextModule", lambda: self.step_module(1), "Alt+PgDown", "SP_MediaSkipForward"
         )
-        self.act_zoom_in = self._action(
-            "zoomIn", lambda: self.zoom(1), [QKeySequence.StandardKey.ZoomIn, "Ctrl+="]
-        )
-        self.act_zoom_out = self._action(
-            "zoomOut", lambda: self.zoom(-1), QKeySequence.StandardKey.ZoomOut
-        )
+        self.act_zoom_in = self._action("zoomIn", lambda: self.zoom(1), ["ZoomIn", "Ctrl+="])
+        self.act_zoom_out = self._action("zoomOut", lambda: self.zoom(-1), "ZoomOut")
         self.act_zoom_reset = self._action("zoomReset", lambda: self.zoom(0), "Ctrl+0")
         self.act_trainer = self._action("trainerMode", self.set_trainer, "Ctrl+T", checkable=True)
         self.act_trainer.setChecked(self.trainer)
-        self.act_quit = self._action("quit", self.close, QKeySequence.StandardKey.Quit)
+        self.act_quit = self._action("quit", self.close, "Quit")
         self.act_quiz = self._action("takeQuiz", self.open_current_quiz, "Ctrl+Shift+Q")
         self.act_about = self._action("about", self.show_about)
         self.ui_lang_group = QActionGroup(self)
@@ -253,6 +251,15 @@ class MainWindow(QMainWindow):
         self.toolbar.addAction(self.act_trainer)
         self.content_lang_box.activated.connect(self._content_lang_chosen)
         self._set_icons(placeholder=True)
+
+    def _set_shortcuts(self) -> None:
+        from PySide6.QtGui import QKeySequence
+
+        standard = QKeySequence.StandardKey
+        for action, keys in self._shortcuts.items():
+            action.setShortcuts(
+                [QKeySequence(getattr(standard, k) if hasattr(standard, k) else k) for k in keys]
+            )
 
     def _set_icons(self, placeholder: bool = False) -> None:
         """The style's icons on the toolbar's actions. Before the first paint, blank icons of the
@@ -626,6 +633,8 @@ class MainWindow(QMainWindow):
         box.addButton(QMessageBox.StandardButton.Cancel)
         box.exec()
         if box.clickedButton() is open_button:
+            from PySide6.QtCore import QUrl
+
             QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
         elif box.clickedButton() is save_button:
             self.save_copy(path)

@@ -4,11 +4,15 @@ from __future__ import annotations
 
 import logging
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
+from PySide6.QtCore import QLocale
 from PySide6.QtWidgets import QApplication
 
 from courseware_app.core import i18n
+
+if TYPE_CHECKING:
+    from PySide6.QtCore import QTranslator
 
 log = logging.getLogger(__name__)
 REGION_LOCALES = ("kk", "ky", "uz", "tg", "tk", "az", "hy", "ka", "be", "uk")
@@ -40,6 +44,8 @@ class LanguageController:
             self.app.removeTranslator(self.qt_translator)
             self.qt_translator = None
         if lang != "en":
+            from PySide6.QtCore import QLibraryInfo, QTranslator
+
             translator = QTranslator(self.app)
             folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
             if translator.load(f"qtbase_{lang}", folder):

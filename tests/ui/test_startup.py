@@ -67,6 +67,7 @@ def test_the_next_start_paints_the_last_page_then_attaches_without_redrawing_it(
     assert w.windowTitle() == title
     assert w.content_lang_box.count() == 4  # "same as interface" + en, ru, fr, as recorded
     assert not w.act_back.icon().isNull()  # blank icons keep the toolbar's size
+    assert w.act_trainer.shortcuts() == []  # keys come with the course
     w.show()
     redrawn = []
     w.view.show_page = lambda html, ids: redrawn.append(html)
@@ -77,6 +78,8 @@ def test_the_next_start_paints_the_last_page_then_attaches_without_redrawing_it(
     assert redrawn == []  # the same page: not set again (no flicker, no lost scroll position)
     assert w.outline.topLevelItemCount() == 2
     assert w.act_next_module.isEnabled()
+    assert w.act_trainer.shortcut().toString() == "Ctrl+T"
+    assert w.act_back.shortcuts() and w.act_quit.shortcuts()  # QKeySequence.StandardKey ones
 
 
 def test_nothing_is_painted_early_when_this_start_would_show_another_page(start):
