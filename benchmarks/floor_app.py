@@ -15,7 +15,7 @@ browser.show()
 
 
 def report() -> None:
-    browser.viewport().repaint()
+    browser.repaint()  # the widget and its viewport, now (no viewport() call: see app.py)
     print(f"VISIBLE {time.time():.6f}", flush=True)
     app.quit()
 
