@@ -523,10 +523,12 @@ class MainWindow(QMainWindow):
             return
         title = module.title(self.content_language)
         self.setWindowTitle(f"{title} — {APP_NAME}")
-        mode = _("Trainer mode") if self.trainer else ""
-        self.position_label.setText(
-            "  ".join(p for p in (mode, f"{module.id} · v{module.version}") if p)
-        )
+        self.position_label.setText(self._position_text(module, self.trainer))
+
+    @staticmethod
+    def _position_text(module, trainer: bool) -> str:
+        mode = _("Trainer mode") if trainer else ""
+        return "  ".join(p for p in (mode, f"{module.id} · v{module.version}") if p)
 
     # ------------------------------------------------------------ zoom
 
@@ -694,31 +696,40 @@ class MainWindow(QMainWindow):
         else:
             self.resize(min(1440, screen.width() - 80), min(900, screen.height() - 80))
 
-    def remember_start_page(self) -> None:
-        """Record the page now shown for the next start (see core.startpage)."""
+    def remember_start_page(self, closing: bool = False) -> None:
+        """Record the page now shown for the next start (see core.startpage). On closing in
+        trainer mode, record the trainee's version of the page when it is cached instead:
+        trainer mode is off at the next start unless asked for."""
         loc = self.location
-        if self.start_pages is None or self.course is None or loc is None or self._shown is None:
+        key = self._shown
+        if self.start_pages is None or self.course is None or loc is None or key is None:
             return
-        page = self._cache.get(self._shown)
+        page = self._cache.get(key)
         path = None
         if page is not None and page[1] is not None:  # an error page is never recorded
-            path = self.page_cache.path(self.course, *self._shown)
+            path = self.page_cache.path(self.course, *key)
+        if closing and key[2] and path is not None:
+            trainee = (key[0], key[1], False, key[3])
+            trainee_path = self.page_cache.path(self.course, *trainee)
+            if trainee_path is not None and trainee_path.is_file():
+                key, path = trainee, trainee_path
+        module = self.course.modules.get(loc.module)
         record = {
-            "ui_language": self._shown[3],
+            "ui_language": key[3],
             "content_preference": self.prefs.content_language,
-            "content_language": self._shown[1],
-            "trainer": self._shown[2],
+            "content_language": key[1],
+            "trainer": key[2],
             "module": loc.module,
             "section": loc.section,
             "zoom": self.prefs.zoom,
             "languages": list(self.course.languages),
             "title": self.windowTitle(),
-            "position": self.position_label.text(),
+            "position": self._position_text(module, key[2]) if module else "",
         }
         self.start_pages.save(record, path)
 
     def save_state(self) -> None:
-        self.remember_start_page()
+        self.remember_start_page(closing=True)
         self.settings.save(self.prefs)
         self.settings.save_geometry(
             self.saveGeometry(), self.saveState(), self.splitter.saveState()

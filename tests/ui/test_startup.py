@@ -90,6 +90,17 @@ def test_nothing_is_painted_early_when_this_start_would_show_another_page(start)
     assert start(attach=False, open="alpha#matrix").start_page_shown
 
 
+def test_closing_in_trainer_mode_records_the_trainee_page_for_the_next_start(start):
+    w = start()
+    w.set_trainer(True)  # Ctrl+T during the class; the trainee page was shown first
+    w.close()
+    record = json.loads((start.data / "cache" / "start.json").read_text(encoding="utf-8"))
+    assert record["trainer"] is False and "Trainer" not in record["position"]
+    nxt = start(attach=False)
+    assert nxt.start_page_shown
+    assert "SECRET-TRAINER-TEXT" not in nxt.view.toPlainText()
+
+
 def test_the_interface_language_can_change_before_the_course_is_attached(start):
     start().close()
     w = start(attach=False)
