@@ -95,7 +95,6 @@ class MainWindow(QMainWindow):
         self._set_shortcuts()
         self._fill_content_languages()
         self.outline.populate(course, self.content_language)
-        self._start = None
         self._update_title()
 
     def show_start_page(self, start: dict) -> None:
@@ -437,6 +436,7 @@ class MainWindow(QMainWindow):
         key = (loc.module, self.content_language, self.trainer, current_language())
         html, rendered = self.page(loc.module)
         new_page = self._shown != key
+        self._start = None
         if new_page:
             ids = [s for s, _t in rendered.toc] if rendered else []
             self.view.show_page(html, ids)
@@ -511,7 +511,8 @@ class MainWindow(QMainWindow):
         self.act_next_section.setEnabled(has_next or not last)
 
     def _update_title(self) -> None:
-        if self.course is None:
+        if self.course is None or self.location is None and self._start is not None:
+            # the start page, until the first place is opened (a profile picker may come first)
             self.setWindowTitle(self._start["title"] if self._start else APP_NAME)
             self.position_label.setText(self._start.get("position", "") if self._start else "")
             return

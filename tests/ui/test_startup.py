@@ -90,6 +90,39 @@ def test_nothing_is_painted_early_when_this_start_would_show_another_page(start)
     assert start(attach=False, open="alpha#matrix").start_page_shown
 
 
+def test_with_several_profiles_the_picker_asks_over_the_start_page(start, monkeypatch):
+    from PySide6.QtWidgets import QDialog
+
+    from courseware_app.ui.profiles_dialog import ProfilesDialog
+
+    first = start()
+    first.progress.new_profile("Бекзат")  # switches to it; "Learner" stays at alpha
+    first.navigate(Location("beta", ""))
+    first.close()
+
+    seen = []
+
+    def pick(dialog):
+        w = dialog.parent()
+        seen.append((w.start_page_shown, w.course is not None, w.windowTitle()))
+        names = [dialog.list.item(i).text() for i in range(dialog.list.count())]
+        dialog.list.setCurrentRow(names.index("Learner"))
+        return QDialog.DialogCode.Accepted
+
+    monkeypatch.setattr(ProfilesDialog, "exec", pick)
+    w = start(attach=False)
+    assert w.start_page_shown and "Beta" in w.windowTitle()  # the last page on screen
+    attach_everything(w, w.args, start.data, w.languages)
+    w.open_start()
+    assert len(seen) == 1
+    shown, attached, title = seen[0]
+    assert attached and not shown
+    assert "Beta" in title  # the start page's title stays while the picker asks
+    assert w.progress.profile.name == "Learner"
+    assert w.location.module == "alpha"  # then Learner's own place opens
+    assert "Alpha" in w.windowTitle()
+
+
 def test_closing_in_trainer_mode_records_the_trainee_page_for_the_next_start(start):
     w = start()
     w.set_trainer(True)  # Ctrl+T during the class; the trainee page was shown first
