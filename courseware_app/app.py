@@ -128,13 +128,15 @@ def open_window(args, app, data: Path):
     return window, languages
 
 
-def attach_everything(window, args, data: Path, languages) -> None:
-    """The log file, the course, profiles and progress: what the first page does not need."""
+def attach_everything(window, args, data: Path, languages, log_to_file: bool = True) -> None:
+    """The log file, the course, profiles and progress: what the first page does not need.
+    (``log_to_file`` False: leave the process's logging alone, for the self-test and tests.)"""
     from courseware_app.core.coursecache import load_course_cached
     from courseware_app.core.pagecache import PageCache
     from courseware_app.ui.progress_ui import install_progress
 
-    setup_logging(data)
+    if log_to_file:
+        setup_logging(data)
     course = load_course_cached(paths.content_dir(args.content), paths.cache_dir(data) / "course")
     for d in course.errors:
         log.warning("content: %s", d.format())

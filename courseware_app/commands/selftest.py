@@ -113,6 +113,39 @@ def check_gui(checks: Checks, course, data) -> None:
     languages.switch("en")
 
 
+def check_start_page(checks: Checks, content, data) -> None:
+    """The start-up's two ways: everything first (no record yet), then the recorded page
+    painted before the course is attached (core.startpage)."""
+    from argparse import Namespace
+
+    from PySide6.QtCore import QEvent
+    from PySide6.QtWidgets import QApplication
+
+    from courseware_app.app import attach_everything, open_window
+
+    app = QApplication.instance()
+    options = Namespace(lang="en", trainer=False, content=str(content), open=None, data_dir=None)
+    folder = data / "start-up"
+
+    def start(expect_start_page: bool) -> None:
+        window, languages = open_window(options, app, folder)
+        try:
+            if window.start_page_shown != expect_start_page:
+                raise AssertionError(f"start page shown: {window.start_page_shown}")
+            window.show()
+            attach_everything(window, options, folder, languages, log_to_file=False)
+            window.open_start()
+            if window.location is None:
+                raise AssertionError("no page opened")
+        finally:
+            window.close()
+            window.deleteLater()  # gone now, not at some later language switch
+            app.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+
+    checks.check("start without a start page", lambda: start(False))
+    checks.check("start from the recorded start page", lambda: start(True))
+
+
 def run(args) -> int:
     started = time.perf_counter()
     checks = Checks()
@@ -123,6 +156,7 @@ def run(args) -> int:
         if course is not None:
             check_search(checks, course, data)
             check_gui(checks, course, data)
+            check_start_page(checks, content, data)
     seconds = time.perf_counter() - started
     if checks.failures:
         for failure in checks.failures:

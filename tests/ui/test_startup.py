@@ -9,16 +9,14 @@ from argparse import Namespace
 import pytest
 from PySide6.QtWidgets import QApplication, QWidget
 
-from courseware_app import app as app_module
 from courseware_app.app import after_first_paint, attach_everything, open_window
 from courseware_app.core.history import Location
 from tests.conftest import ROOT, TEST_CONTENT
 
 
 @pytest.fixture
-def start(qtbot, tmp_path, monkeypatch):
+def start(qtbot, tmp_path):
     """start(**options) -> a window as `courseware` opens it (attach=False: the frame only)."""
-    monkeypatch.setattr(app_module, "setup_logging", lambda data: None)  # no global log handler
     data = tmp_path / "data"
     windows = []
 
@@ -32,7 +30,7 @@ def start(qtbot, tmp_path, monkeypatch):
         qtbot.addWidget(window)
         windows.append(window)
         if attach:
-            attach_everything(window, args, data, languages)
+            attach_everything(window, args, data, languages, log_to_file=False)
             window.show()
             window.open_start()
         window.args, window.languages = args, languages
@@ -71,7 +69,7 @@ def test_the_next_start_paints_the_last_page_then_attaches_without_redrawing_it(
     w.show()
     redrawn = []
     w.view.show_page = lambda html, ids: redrawn.append(html)
-    attach_everything(w, w.args, start.data, w.languages)
+    attach_everything(w, w.args, start.data, w.languages, log_to_file=False)
     w.open_start()
     assert w.course is not None and not w.start_page_shown
     assert w.location == Location("beta", "")
@@ -112,7 +110,7 @@ def test_with_several_profiles_the_picker_asks_over_the_start_page(start, monkey
     monkeypatch.setattr(ProfilesDialog, "exec", pick)
     w = start(attach=False)
     assert w.start_page_shown and "Beta" in w.windowTitle()  # the last page on screen
-    attach_everything(w, w.args, start.data, w.languages)
+    attach_everything(w, w.args, start.data, w.languages, log_to_file=False)
     w.open_start()
     assert len(seen) == 1
     shown, attached, title = seen[0]
@@ -140,7 +138,7 @@ def test_the_interface_language_can_change_before_the_course_is_attached(start):
     assert w.start_page_shown
     w.uiLanguageRequested.emit("fr")  # someone is quick with the Language menu
     assert w.menu_file.title() == "&Fichier"
-    attach_everything(w, w.args, start.data, w.languages)
+    attach_everything(w, w.args, start.data, w.languages, log_to_file=False)
     w.open_start()
     assert w.location.module == "alpha"
     assert w._shown[3] == "fr"  # re-shown in French once the course is there
