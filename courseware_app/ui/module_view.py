@@ -119,7 +119,12 @@ class ModuleView(QTextBrowser):
         return out
 
     def current_section(self) -> str:
-        top = self.verticalScrollBar().value() + 8
+        """The section whose heading is the last at or above the top edge; at the very end of
+        the page, the last one whose heading shows (short closing sections never reach the top)."""
+        bar = self.verticalScrollBar()
+        top = bar.value() + 8
+        if bar.maximum() > 0 and bar.value() >= bar.maximum():
+            top = bar.value() + bar.pageStep() - 8
         current = ""
         for y, name in self._anchor_positions():
             if y <= top:

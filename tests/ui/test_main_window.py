@@ -175,6 +175,18 @@ def test_scrolling_reports_the_section_under_the_top_edge(make_window, qtbot):
     assert w.location == Location("alpha", "intro")
 
 
+def test_at_the_end_of_a_page_the_last_section_showing_is_current(make_window):
+    """The closing sections of a page are too short to reach the top edge."""
+    w = make_window()
+    w.resize(900, 400)
+    w.navigate(Location("alpha", "intro"))
+    bar = w.view.verticalScrollBar()
+    bar.setValue(bar.maximum())
+    assert w.location == Location("alpha", "quiz")
+    bar.setValue(bar.maximum() - 60)  # no longer at the end: the heading under the top edge
+    assert w.location.section != "quiz"
+
+
 def test_prerendering_fills_the_cache_and_the_disk(make_window, tmp_path):
     from courseware_app.core.pagecache import PageCache
 
