@@ -105,7 +105,6 @@ class MainWindow(QMainWindow):
             self.prefs.zoom = int(start["zoom"])
             self._apply_zoom()
         self.view.show_page(start["html"], start["section_ids"])
-        self.view.go_to(start.get("section", ""))
         self._shown = (
             start["module"],
             start["content_language"],
@@ -114,6 +113,12 @@ class MainWindow(QMainWindow):
         )
         self._fill_content_languages()
         self._update_title()
+
+    def show(self) -> None:
+        super().show()
+        if self.start_page_shown and self._start.get("section"):
+            # Laid out at its size only now: scroll to the section read last before painting.
+            self.view.go_to(self._start["section"])
 
     @property
     def start_page_shown(self) -> bool:

@@ -80,6 +80,20 @@ def test_the_next_start_paints_the_last_page_then_attaches_without_redrawing_it(
     assert w.act_back.shortcuts() and w.act_quit.shortcuts()  # QKeySequence.StandardKey ones
 
 
+def test_the_start_page_opens_at_the_section_read_last(start, qtbot):
+    first = start()
+    first.resize(900, 400)
+    first.navigate(Location("alpha", "matrix"))
+    first.close()
+    w = start(attach=False)
+    w.resize(900, 400)
+    w.show()
+    assert w.view.verticalScrollBar().value() > 0  # before the first paint, not after attaching
+    attach_everything(w, w.args, start.data, w.languages, log_to_file=False)
+    w.open_start()
+    assert w.location == Location("alpha", "matrix")
+
+
 def test_nothing_is_painted_early_when_this_start_would_show_another_page(start):
     start().close()
     assert not start(attach=False, open="beta").start_page_shown
