@@ -93,7 +93,10 @@ class StartPages:
                 return None
             from courseware_app.core.pagecache import read_page
 
-            page = read_page(self.cache / data["page"])
+            relative = Path(data["page"])
+            if relative.is_absolute() or ".." in relative.parts:
+                return None  # a record only ever points into its own cache
+            page = read_page(self.cache / relative)
         except (OSError, ValueError, KeyError, TypeError) as exc:
             if not isinstance(exc, FileNotFoundError):
                 log.info("ignoring the start record: %s", exc)

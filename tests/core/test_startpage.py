@@ -112,6 +112,18 @@ def test_a_damaged_or_missing_record_means_the_ordinary_start(tmp_path, content,
     assert StartPages(cache, content).load(**CONDITIONS) is None
 
 
+@pytest.mark.parametrize("elsewhere", ["../outside.json", "/tmp/outside.json"])
+def test_a_record_pointing_outside_its_cache_is_ignored(tmp_path, content, elsewhere):
+    cache = tmp_path / "cache"
+    StartPages(cache, content).save(record(), page_file(cache))
+    data = json.loads((cache / FILE_NAME).read_text(encoding="utf-8"))
+    outside = (cache / elsewhere) if not elsewhere.startswith("/") else tmp_path / "outside.json"
+    outside.write_text(json.dumps({"page": "<p>x</p>", "rendered": {"toc": []}}))
+    data["page"] = elsewhere if not elsewhere.startswith("/") else str(outside)
+    (cache / FILE_NAME).write_text(json.dumps(data), encoding="utf-8")
+    assert StartPages(cache, content).load(**CONDITIONS) is None
+
+
 def test_an_error_page_forgets_the_record(tmp_path, content):
     cache = tmp_path / "cache"
     pages = StartPages(cache, content)
