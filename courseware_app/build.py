@@ -42,10 +42,10 @@ app.exec()
 
 
 def compile_catalogs() -> None:
-    from courseware_app.core.i18n import UI_LANGUAGES, compile_catalog
+    from courseware_app.core.i18n import UI_LANGUAGES, catalog_po, compile_catalog
 
     for lang in UI_LANGUAGES:
-        po = ROOT / "locales" / lang / "LC_MESSAGES" / "courseware.po"
+        po = catalog_po(ROOT / "locales", lang)
         if not po.is_file():
             raise SystemExit(f"missing catalog {po}")
         compile_catalog(po, po.with_suffix(".mo"))

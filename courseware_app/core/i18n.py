@@ -56,9 +56,14 @@ def compile_catalog(po: Path, mo: Path) -> None:
     tmp.replace(mo)
 
 
+def catalog_po(locales: Path, lang: str) -> Path:
+    """The translators' catalog (.po) for ``lang`` under a locales folder."""
+    return locales / lang / "LC_MESSAGES" / f"{DOMAIN}.po"
+
+
 def find_mo(lang: str, locales: Path, cache: Path | None) -> Path | None:
     """The compiled catalog for ``lang``: beside the .po when current, else (re)built in cache."""
-    po = locales / lang / "LC_MESSAGES" / f"{DOMAIN}.po"
+    po = catalog_po(locales, lang)
     mo = po.with_suffix(".mo")
     if mo.is_file() and (not po.is_file() or mo.stat().st_mtime >= po.stat().st_mtime):
         return mo

@@ -8,7 +8,7 @@ from pathlib import Path
 from babel.messages.pofile import read_po
 
 from courseware_app.core.course import Course, Status
-from courseware_app.core.i18n import DOMAIN, UI_LANGUAGES
+from courseware_app.core.i18n import UI_LANGUAGES, catalog_po
 
 
 @dataclass(frozen=True)
@@ -25,7 +25,7 @@ class CatalogStatus:
 
 
 def catalog_status(locales: Path, lang: str) -> CatalogStatus:
-    po = locales / lang / "LC_MESSAGES" / f"{DOMAIN}.po"
+    po = catalog_po(locales, lang)
     if not po.is_file():
         return CatalogStatus(lang, 0, 0, 0, exists=False)
     with po.open("rb") as f:

@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from courseware_app import __version__
+from courseware_app.core.i18n import catalog_po
 from courseware_app.core.paths import write_json_atomic
 from courseware_app.core.stamps import file_stamp
 
@@ -44,7 +45,7 @@ class PageCache:
         if module is not None and module.folder.is_dir():
             parts += sorted(file_stamp(p) for p in module.folder.iterdir())
         if self.catalogs is not None:
-            parts.append(file_stamp(self.catalogs / ui_lang / "LC_MESSAGES" / "courseware.po"))
+            parts.append(file_stamp(catalog_po(self.catalogs, ui_lang)))
         return hashlib.sha1("|".join(parts).encode("utf-8")).hexdigest()
 
     def path(self, course: Course, module_id: str, lang: str, trainer: bool, ui_lang: str):

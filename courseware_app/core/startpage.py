@@ -21,6 +21,7 @@ import json
 import logging
 from pathlib import Path
 
+from courseware_app.core.i18n import catalog_po
 from courseware_app.core.paths import write_json_atomic
 from courseware_app.core.stamps import content_listing, file_stamp
 
@@ -52,7 +53,7 @@ class StartPages:
             )
         parts = [self._content, ui_language]
         if self.catalogs is not None:
-            parts.append(file_stamp(self.catalogs / ui_language / "LC_MESSAGES" / "courseware.po"))
+            parts.append(file_stamp(catalog_po(self.catalogs, ui_language)))
         return "\n".join(parts)
 
     def save(self, record: dict, page: Path | None) -> None:
