@@ -2,14 +2,19 @@
 
 from __future__ import annotations
 
+import logging
 import os
+import shutil
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from pathlib import Path
+
+from courseware_app import APP_ID, ORG_NAME
 
 DATA_ENV = "COURSEWARE_DATA_DIR"
 CONTENT_ENV = "COURSEWARE_CONTENT"
 PORTABLE_MARKER = "portable"
+log = logging.getLogger(__name__)
 
 
 def is_frozen() -> bool:
@@ -35,7 +40,7 @@ def locales_dir() -> Path:
     return resource_root() / "locales"
 
 
-def content_dir(option: str | os.PathLike | None = None) -> Path:
+def content_dir(option: str | os.PathLike[str] | None = None) -> Path:
     """``--content``, else $COURSEWARE_CONTENT, else the bundled curriculum."""
     if option:
         return Path(option)
@@ -55,12 +60,12 @@ def portable_base() -> Path | None:
 
 
 def data_dir(
-    option: str | os.PathLike | None = None, standard: Callable[[], str] | None = None
+    option: str | os.PathLike[str] | None = None, standard: Callable[[], str] | None = None
 ) -> Path:
-    """``--data-dir``, else $COURSEWARE_DATA_DIR, else portable ``data/``, else ``standard()``.
+    """``--data-dir``, else $COURSEWARE_DATA_DIR, else portable ``data/``, else per-user.
 
-    ``standard`` is supplied by the caller (QStandardPaths' AppDataLocation) so that this
-    module stays free of Qt; without it a per-user folder under the home directory is used.
+    The per-user folder is :func:`user_data_dir`, the one Qt's AppDataLocation names for the
+    GUI; ``standard`` (a caller's own rule for it) is still accepted and wins when it answers.
     """
     if option:
         return Path(option)
@@ -69,11 +74,60 @@ def data_dir(
     base = portable_base()
     if base is not None:
         return base / "data"
-    if standard is not None:
-        location = standard()
-        if location:
-            return Path(location)
-    return Path.home() / ".local" / "share" / "courseware"
+    location = standard() if standard is not None else ""
+    if location:
+        return Path(location)
+    folder = user_data_dir()
+    adopt_legacy_data(legacy_data_dir(), folder)
+    return folder
+
+
+def user_data_dir(
+    environ: Mapping[str, str] | None = None, platform: str | None = None, home: Path | None = None
+) -> Path:
+    """The per-user data folder Qt's QStandardPaths.AppDataLocation gives our GUI, without Qt.
+
+    Linux and other Unixes: $XDG_DATA_HOME (when absolute) or ~/.local/share; Windows:
+    %APPDATA%; macOS: ~/Library/Application Support; then ``<ORG_NAME>/<APP_ID>``.
+    """
+    environ = os.environ if environ is None else environ
+    platform = sys.platform if platform is None else platform
+    home = Path.home() if home is None else home
+    if platform == "win32":
+        appdata = environ.get("APPDATA", "")
+        base = Path(appdata) if appdata else home / "AppData" / "Roaming"
+    elif platform == "darwin":
+        base = home / "Library" / "Application Support"
+    else:
+        xdg = environ.get("XDG_DATA_HOME", "")
+        base = Path(xdg) if xdg and Path(xdg).is_absolute() else home / ".local" / "share"
+    return base / ORG_NAME / APP_ID
+
+
+def legacy_data_dir(home: Path | None = None) -> Path:
+    """The command line's own per-user folder before it followed the GUI's rule."""
+    return (Path.home() if home is None else home) / ".local" / "share" / "courseware"
+
+
+def adopt_legacy_data(old: Path, new: Path) -> bool:
+    """Move what ``old`` holds into ``new`` once, while ``new`` does not exist yet.
+
+    ``new`` may lie inside ``old`` (``~/.local/share/courseware/courseware`` on Linux): the
+    folders on its way stay where they are. True when something was moved.
+    """
+    if new.exists() or not old.is_dir() or old == new:
+        return False
+    entries = [entry for entry in old.iterdir() if not new.is_relative_to(entry)]
+    if not entries:
+        return False
+    try:
+        new.mkdir(parents=True)
+        for entry in entries:
+            shutil.move(str(entry), str(new / entry.name))
+    except OSError as exc:
+        log.warning("could not move the data in %s to %s: %s", old, new, exc)
+        return False
+    return True
 
 
 def cache_dir(data: Path) -> Path:
