@@ -7,32 +7,41 @@ import sys
 from pathlib import Path
 
 from courseware_app.core import paths
-from courseware_app.core.course import Severity
-from courseware_app.core.i18n import UI_LANGUAGES
+from courseware_app.core.course import Diagnostic, Severity
+from courseware_app.core.i18n import _, ngettext
+from courseware_app.core.languages import LANGUAGES
 
 
 def register(sub, common) -> None:
     p = sub.add_parser(
-        "validate", parents=[common], help="check the content and report problems with file:line"
+        "validate",
+        parents=[common],
+        help=_("check the content and report problems with file:line"),
     )
     p.add_argument(
-        "dir", nargs="?", help="content tree or single module file (wins over --content)"
+        "dir", nargs="?", help=_("content tree or single module file (wins over --content)")
     )
-    p.add_argument("--strict", action="store_true", help="warnings fail too")
-    p.add_argument("--format", choices=("text", "json"), default="text")
+    p.add_argument("--strict", action="store_true", help=_("warnings fail too"))
+    p.add_argument(
+        "--format", choices=("text", "json"), default="text", help=_("how to print the report")
+    )
     p.set_defaults(func=run_validate)
 
-    p = sub.add_parser("outline", parents=[common], help="print the course outline")
-    p.add_argument("--json", action="store_true", help="as JSON (the default)")
+    p = sub.add_parser("outline", parents=[common], help=_("print the course outline"))
+    p.add_argument("--json", action="store_true", help=_("as JSON (the default)"))
     p.set_defaults(func=run_outline)
 
     p = sub.add_parser(
-        "render", parents=[common], help="print the HTML the viewer shows for a module"
+        "render", parents=[common], help=_("print the HTML the viewer shows for a module")
     )
-    p.add_argument("module")
-    p.add_argument("--lang", choices=UI_LANGUAGES, default="en")
-    p.add_argument("--trainer", action="store_true", help="include trainer notes")
-    p.add_argument("-o", "--output", help="write to FILE instead of standard output")
+    p.add_argument("module", help=_("the module's id"))
+    p.add_argument(
+        "--lang", choices=LANGUAGES, default="en", help=_("the content language to render")
+    )
+    p.add_argument("--trainer", action="store_true", help=_("include trainer notes"))
+    p.add_argument(
+        "-o", "--output", metavar="FILE", help=_("write to FILE instead of standard output")
+    )
     p.set_defaults(func=run_render)
 
 
@@ -41,7 +50,8 @@ def run_validate(args) -> int:
 
     target = Path(args.dir) if args.dir else paths.content_dir(args.content)
     if not target.exists():
-        print(f"courseware validate: {target} does not exist", file=sys.stderr)
+        message = _("{path} does not exist").format(path=target)
+        print(f"courseware validate: {message}", file=sys.stderr)
         return 2
     diags = validate_path(target)
     if args.format == "json":
@@ -51,15 +61,24 @@ def run_validate(args) -> int:
     else:
         for d in diags:
             print(d.format())
-        errors = sum(d.severity == Severity.ERROR for d in diags)
-        print(f"{errors} error(s), {len(diags) - errors} warning(s)", file=sys.stderr)
+        print(summary(diags), file=sys.stderr)
     failing = [d for d in diags if d.severity == Severity.ERROR or args.strict]
     return 1 if failing else 0
 
 
+def summary(diags: list[Diagnostic]) -> str:
+    """'2 errors, 1 warning' in the interface language."""
+    errors = sum(d.severity == Severity.ERROR for d in diags)
+    warnings = len(diags) - errors
+    return _("{errors}, {warnings}").format(
+        errors=ngettext("{count} error", "{count} errors", errors).format(count=errors),
+        warnings=ngettext("{count} warning", "{count} warnings", warnings).format(count=warnings),
+    )
+
+
 def run_outline(args) -> int:
+    from courseware_app.core.course_outline import course_outline
     from courseware_app.core.loader import load_course
-    from courseware_app.core.outline import course_outline
 
     course = load_course(paths.content_dir(args.content))
     print(json.dumps(course_outline(course), ensure_ascii=False, indent=2))
@@ -74,7 +93,8 @@ def run_render(args) -> int:
     set_language(args.lang)
     course = load_course(paths.content_dir(args.content))
     if args.module not in course.modules:
-        print(f"courseware render: no module '{args.module}' in the course", file=sys.stderr)
+        message = _("no module '{module}' in the course").format(module=args.module)
+        print(f"courseware render: {message}", file=sys.stderr)
         return 1
     page, rendered = module_page(course, args.module, args.lang, trainer=args.trainer)
     if args.output:

@@ -4,13 +4,26 @@ from __future__ import annotations
 
 import gettext as _gettext
 import logging
+from collections.abc import Mapping
 from pathlib import Path
+from typing import TypedDict
+
+from courseware_app.core.languages import LANGUAGES, SOURCE_LANGUAGE
 
 DOMAIN = "courseware"
-UI_LANGUAGES = ("en", "ru", "fr")
+UI_LANGUAGES = LANGUAGES  # the old name, kept for its importers
+LOCALE_VARIABLES = ("LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG")
+"""The environment variables gettext programs read for their language, first wins."""
 log = logging.getLogger(__name__)
 
-_state: dict = {"lang": "en", "catalog": _gettext.NullTranslations(), "generation": 0}
+
+class _State(TypedDict):
+    lang: str
+    catalog: _gettext.NullTranslations
+    generation: int
+
+
+_state: _State = {"lang": SOURCE_LANGUAGE, "catalog": _gettext.NullTranslations(), "generation": 0}
 
 
 def current_language() -> str:
@@ -33,13 +46,25 @@ def ngettext(singular: str, plural: str, n: int) -> str:
     return _state["catalog"].ngettext(singular, plural, n)
 
 
-def pgettext(context: str, message: str) -> str:
-    return _state["catalog"].pgettext(context, message)
+def language_part(locale_name: str) -> str:
+    """``ru_RU.UTF-8`` -> ``ru``, ``fr_CA`` -> ``fr``, ``C``/``POSIX`` -> ``en``."""
+    name = locale_name.strip().split(".")[0].split("@")[0]
+    code = name.replace("-", "_").split("_")[0].lower()
+    return SOURCE_LANGUAGE if code in ("c", "posix") else code
 
 
-def N_(message: str) -> str:  # noqa: N802 - the conventional gettext name
-    """Mark a string for extraction without translating it now."""
-    return message
+def environment_language(environ: Mapping[str, str]) -> str:
+    """The language gettext programs would choose from ``environ``, if it is one of ours.
+
+    The first of $LANGUAGE (a colon-separated list: its first entry we support), $LC_ALL,
+    $LC_MESSAGES and $LANG that is set and non-empty decides; an unsupported one gives English.
+    """
+    for variable in LOCALE_VARIABLES:
+        value = environ.get(variable, "")
+        if value:
+            wanted = [language_part(entry) for entry in value.split(":") if entry]
+            return next((lang for lang in wanted if lang in LANGUAGES), SOURCE_LANGUAGE)
+    return SOURCE_LANGUAGE
 
 
 def compile_catalog(po: Path, mo: Path) -> None:
