@@ -5,8 +5,6 @@ from __future__ import annotations
 import csv
 import io
 import json
-import os
-import tempfile
 import uuid
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -14,6 +12,7 @@ from datetime import UTC
 from pathlib import Path
 
 from courseware_app import __version__
+from courseware_app.core.atomic import write_bytes
 from courseware_app.core.progress import ProgressStore, StoredAttempt, iso_utc, parse_iso
 
 # The contract: these columns first, in this order, then at least profile_id and device.
@@ -101,21 +100,6 @@ def columns_of(records: Iterable[Record]) -> list[str]:
 
 
 # ---------------------------------------------------------------- writing
-
-
-def _atomic_write(path: Path, data: bytes) -> None:
-    """Write beside the target and rename, so a failure never leaves half a file."""
-    path = Path(path)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent or ".")
-    try:
-        with os.fdopen(fd, "wb") as f:
-            f.write(data)
-            f.flush()
-            os.fsync(f.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
 
 
 def csv_bytes(records: list[Record], columns: list[str] | None = None) -> bytes:
@@ -222,7 +206,7 @@ def write_export(records: list[Record], path: Path, fmt: str, **json_extra) -> N
         data = xlsx_bytes(records)
     else:
         raise ValueError(f"unknown export format {fmt!r}")
-    _atomic_write(Path(path), data)
+    write_bytes(Path(path), data)
 
 
 def format_for(path: Path | str) -> str | None:
@@ -377,7 +361,7 @@ def merge(exports: list[Export]) -> Merged:
 
 def write_merged(merged: Merged, path: Path, fmt: str, sources: list[str]) -> None:
     if fmt == "csv":
-        _atomic_write(Path(path), csv_bytes(merged.records, merged.columns))
+        write_bytes(Path(path), csv_bytes(merged.records, merged.columns))
     else:
         write_export(merged.records, path, fmt, merged_from=sources)
 
