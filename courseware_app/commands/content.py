@@ -8,7 +8,7 @@ from pathlib import Path
 
 from courseware_app.core import paths
 from courseware_app.core.course import Diagnostic, Severity
-from courseware_app.core.i18n import _, ngettext
+from courseware_app.core.i18n import _
 from courseware_app.core.languages import LANGUAGES
 
 
@@ -67,13 +67,10 @@ def run_validate(args) -> int:
 
 
 def summary(diags: list[Diagnostic]) -> str:
-    """'2 errors, 1 warning' in the interface language."""
+    """'2 error(s), 1 warning(s)' in the interface language."""
     errors = sum(d.severity == Severity.ERROR for d in diags)
-    warnings = len(diags) - errors
-    return _("{errors}, {warnings}").format(
-        errors=ngettext("{count} error", "{count} errors", errors).format(count=errors),
-        warnings=ngettext("{count} warning", "{count} warnings", warnings).format(count=warnings),
-    )
+    message = _("{errors} error(s), {warnings} warning(s)")
+    return message.format(errors=errors, warnings=len(diags) - errors)
 
 
 def run_outline(args) -> int:

@@ -5,8 +5,8 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from courseware_app import APP_ID, ORG_NAME
 from courseware_app.core import paths
+from courseware_app.core.i18n import _
 from courseware_app.core.progress import (
     ProfileError,
     ProgressStore,
@@ -27,51 +27,42 @@ from courseware_app.core.results import (
 
 def register(sub, common) -> None:
     results = sub.add_parser(
-        "results", parents=[common], help="export quiz results, merge exports from laptops"
+        "results", parents=[common], help=_("export quiz results, merge exports from laptops")
     )
     actions = results.add_subparsers(dest="results_command", metavar="ACTION", required=True)
     p = actions.add_parser(
-        "export", parents=[common], help="write every attempt of one or all profiles to a file"
+        "export", parents=[common], help=_("write every attempt of one or all profiles to a file")
     )
     who = p.add_mutually_exclusive_group()
-    who.add_argument("--profile", metavar="NAME", help="only this profile")
-    who.add_argument("--all", action="store_true", help="every profile (the default)")
-    p.add_argument("--format", choices=FORMATS, help="file format (default: from -o's suffix)")
-    p.add_argument("-o", "--output", metavar="FILE", required=True)
+    who.add_argument("--profile", metavar="NAME", help=_("only this profile"))
+    who.add_argument("--all", action="store_true", help=_("every profile (the default)"))
+    p.add_argument("--format", choices=FORMATS, help=_("file format (default: from -o's suffix)"))
+    p.add_argument("-o", "--output", metavar="FILE", required=True, help=_("the file to write"))
     p.set_defaults(func=run_export)
 
     p = actions.add_parser(
         "merge",
         parents=[common],
-        help="merge CSV or JSON exports into one file, without duplicates",
+        help=_("merge CSV or JSON exports into one file, without duplicates"),
     )
-    p.add_argument("files", nargs="+", metavar="FILE")
-    p.add_argument("-o", "--output", metavar="FILE", required=True)
+    p.add_argument("files", nargs="+", metavar="FILE", help=_("the exports to merge"))
+    p.add_argument("-o", "--output", metavar="FILE", required=True, help=_("the file to write"))
     p.set_defaults(func=run_merge)
 
-    profiles = sub.add_parser("profiles", parents=[common], help="list, create or delete profiles")
+    profiles = sub.add_parser(
+        "profiles", parents=[common], help=_("list, create or delete profiles")
+    )
     actions = profiles.add_subparsers(dest="profiles_command", metavar="ACTION", required=True)
     actions.add_parser(
-        "list", parents=[common], help="one line per profile: name, id"
+        "list", parents=[common], help=_("one line per profile: name, id")
     ).set_defaults(func=run_list)
     for name, func, text in (
-        ("create", run_create, "add a profile"),
-        ("delete", run_delete, "delete a profile (restorable in the app until it next starts)"),
+        ("create", run_create, _("add a profile")),
+        ("delete", run_delete, _("delete a profile (restorable in the app until it next starts)")),
     ):
         p = actions.add_parser(name, parents=[common], help=text)
-        p.add_argument("name", metavar="NAME")
+        p.add_argument("name", metavar="NAME", help=_("the profile's name"))
         p.set_defaults(func=func)
-
-
-def standard_location() -> str:
-    """The GUI's data folder (QStandardPaths AppDataLocation), so both agree without options."""
-    try:
-        from PySide6.QtCore import QCoreApplication, QStandardPaths
-    except ImportError:
-        return ""
-    QCoreApplication.setOrganizationName(ORG_NAME)
-    QCoreApplication.setApplicationName(APP_ID)
-    return QStandardPaths.writableLocation(QStandardPaths.StandardLocation.AppDataLocation)
 
 
 def fail(command: str, message: str, code: int = 1) -> int:
@@ -83,16 +74,19 @@ def open_store(
     args, command: str, *, create: bool, missing_ok: bool = False
 ) -> ProgressStore | int:
     """The store in the data folder, or the exit code after saying why it cannot be used."""
-    data = paths.data_dir(args.data_dir, standard_location)
+    data = paths.data_dir(args.data_dir)  # the GUI's folder unless told otherwise
     try:
         store = ProgressStore.open(data, create=create)
     except StoreMissingError:
-        return 0 if missing_ok else fail(command, f"no progress recorded in {data}")
+        if missing_ok:
+            return 0
+        return fail(command, _("no progress recorded in {path}").format(path=data))
     except StoreError as exc:
         return fail(command, str(exc))
     if store.recovered is not None:
         r = store.recovered
-        fail(command, f"{r.original} was damaged ({r.reason}); moved to {r.moved_to}")
+        message = _("{path} was damaged ({reason}); moved to {moved_to}")
+        fail(command, message.format(path=r.original, reason=r.reason, moved_to=r.moved_to))
     return store
 
 
@@ -102,7 +96,8 @@ def open_store(
 def run_export(args) -> int:
     fmt = args.format or format_for(args.output)
     if fmt is None:
-        return fail("results export", "say --format csv, json or xlsx (or end -o with one)", 2)
+        message = _("say --format csv, json or xlsx (or end -o with one)")
+        return fail("results export", message, 2)
     store = open_store(args, "results export", create=False)
     if isinstance(store, int):
         return store
@@ -111,8 +106,9 @@ def run_export(args) -> int:
         if args.profile:
             profile = store.find_profile(args.profile)
             if profile is None:
-                names = ", ".join(p.name for p in store.profiles()) or "none"
-                return fail("results export", f"no profile “{args.profile}” (profiles: {names})")
+                names = ", ".join(p.name for p in store.profiles()) or _("none")
+                message = _("no profile “{name}” (profiles: {names})")
+                return fail("results export", message.format(name=args.profile, names=names))
             ids = [profile.id]
         records = export_records(store, ids, responses=fmt == "json")
         write_export(records, Path(args.output), fmt, device=store.device)
@@ -121,7 +117,8 @@ def run_export(args) -> int:
     finally:
         store.close()
     people = len({r["profile_id"] for r in records})
-    print(f"exported {len(records)} attempt(s) of {people} profile(s) to {args.output}")
+    message = _("exported {attempts} attempt(s) of {profiles} profile(s) to {path}")
+    print(message.format(attempts=len(records), profiles=people, path=args.output))
     return 0
 
 
@@ -129,30 +126,40 @@ def run_merge(args) -> int:
     try:
         exports = [read_export(Path(f)) for f in args.files]
     except ExportError as exc:
-        return fail("results merge", f"{exc}; nothing was written")
+        return fail("results merge", _("{reason}; nothing was written").format(reason=exc))
     kinds = {e.kind for e in exports}
     if len(kinds) > 1:
-        return fail("results merge", "give files of one format: all CSV or all JSON", 2)
+        return fail("results merge", _("give files of one format: all CSV or all JSON"), 2)
     fmt = kinds.pop()
     wanted = format_for(args.output)
     if wanted is not None and wanted != fmt:
-        return fail("results merge", f"the inputs are {fmt.upper()}; name the output *.{fmt}", 2)
+        message = _("the inputs are {kind}; name the output *.{suffix}")
+        return fail("results merge", message.format(kind=fmt.upper(), suffix=fmt), 2)
     merged = merge(exports)
     try:
         write_merged(merged, Path(args.output), fmt, [Path(f).name for f in args.files])
     except OSError as exc:
         return fail("results merge", str(exc))
     for export in exports:
-        print(f"  {export.path}: {len(export.records)} attempt(s)")
+        line = _("{path}: {count} attempt(s)").format(path=export.path, count=len(export.records))
+        print(f"  {line}")
+    message = _(
+        "merged {files} file(s) into {path}: {attempts} attempt(s) of {profiles} profile(s) "
+        "from {devices} device(s); {duplicates} duplicate(s) removed"
+    )
     print(
-        f"merged {len(exports)} file(s) into {args.output}: {len(merged.records)} attempt(s) "
-        f"of {merged.profiles} profile(s) from {merged.devices} device(s); "
-        f"{merged.duplicates} duplicate(s) removed"
+        message.format(
+            files=len(exports),
+            path=args.output,
+            attempts=len(merged.records),
+            profiles=merged.profiles,
+            devices=merged.devices,
+            duplicates=merged.duplicates,
+        )
     )
     for attempt_id in merged.conflicts:
-        print(
-            f"warning: attempt {attempt_id} differs between files; kept the first", file=sys.stderr
-        )
+        message = _("warning: attempt {id} differs between files; kept the first")
+        print(message.format(id=attempt_id), file=sys.stderr)
     return 0
 
 
@@ -182,7 +189,7 @@ def run_create(args) -> int:
         return fail("profiles create", str(exc))
     finally:
         store.close()
-    print(f"created profile “{profile.name}” {profile.id}")
+    print(_("created profile “{name}” {id}").format(name=profile.name, id=profile.id))
     return 0
 
 
@@ -193,12 +200,12 @@ def run_delete(args) -> int:
     try:
         profile = store.find_profile(args.name)
         if profile is None:
-            return fail("profiles delete", f"no profile “{args.name}”")
+            return fail("profiles delete", _("no profile “{name}”").format(name=args.name))
         store.delete_profile(profile).result()
     finally:
         store.close()
-    print(
-        f"deleted profile “{profile.name}”; it can be restored in the app until Courseware "
-        "next starts"
+    message = _(
+        "deleted profile “{name}”; it can be restored in the app until Courseware next starts"
     )
+    print(message.format(name=profile.name))
     return 0
