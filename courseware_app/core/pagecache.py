@@ -1,4 +1,5 @@
-"""Rendered pages kept on disk, keyed by everything they depend on, for a fast start-up.
+"""Rendered pages kept on disk, keyed by the app build, the content tree and the UI catalog, for
+a fast start-up.
 
 Light to import (the course model and the renderer are imported when first needed): the start-up
 path reads a cached page through ``read_page`` before anything else is loaded.
@@ -8,112 +9,127 @@ from __future__ import annotations
 
 import json
 import logging
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from courseware_app import __version__
-from courseware_app.core.i18n import catalog_po
-from courseware_app.core.paths import write_json_atomic
-from courseware_app.core.stamps import file_stamp
+from courseware_app.core import atomic
+from courseware_app.core.fingerprint import Fingerprint, caches_enabled, digest
 
 if TYPE_CHECKING:
     from courseware_app.core.course import Course
+    from courseware_app.core.render import RenderedModule
 
 log = logging.getLogger(__name__)
 
 
+@dataclass(frozen=True)
+class PageKey:
+    """Which page: a module, in a content language, in trainer mode or not, with a UI language."""
+
+    module: str
+    content_lang: str
+    trainer: bool
+    ui_lang: str
+
+
+@dataclass(frozen=True)
+class Page:
+    """A full HTML page; ``rendered`` is None for an error page (which is never cached)."""
+
+    html: str
+    rendered: RenderedModule | None
+
+    @property
+    def is_error(self) -> bool:
+        return self.rendered is None
+
+    @property
+    def section_ids(self) -> list[str]:
+        """The ids of the page's sections, in order ([] for an error page)."""
+        return [] if self.rendered is None else [entry[0] for entry in self.rendered.toc]
+
+
 class PageCache:
-    """``get_or_render`` returns module_page(...) from disk when nothing it depends on changed."""
+    """``get_or_render`` answers from disk when nothing the page depends on changed.
+    ``folder`` None (or $COURSEWARE_NO_CACHE) keeps nothing; ``catalogs`` is the locales folder
+    whose .po of the UI language is part of the key."""
 
-    def __init__(self, folder: Path | None, catalogs: Path | None = None):
+    def __init__(
+        self,
+        folder: Path | None,
+        catalogs: Path | None = None,
+        fingerprint: Fingerprint | None = None,
+    ) -> None:
         self.folder = folder
-        self.catalogs = catalogs
+        self.fingerprint = fingerprint or Fingerprint(catalogs)
 
-    def key(self, course: Course, module_id: str, lang: str, trainer: bool, ui_lang: str) -> str:
-        import hashlib
-
-        module = course.modules.get(module_id)
-        parts = [
-            __version__,
-            course.version,
-            str(course.root.resolve()),
-            module_id,
-            lang,
-            str(trainer),
-            ui_lang,
-        ]
-        if module is not None and module.folder.is_dir():
-            parts += sorted(file_stamp(p) for p in module.folder.iterdir())
-        if self.catalogs is not None:
-            parts.append(file_stamp(catalog_po(self.catalogs, ui_lang)))
-        return hashlib.sha1("|".join(parts).encode("utf-8")).hexdigest()
-
-    def path(self, course: Course, module_id: str, lang: str, trainer: bool, ui_lang: str):
+    def path(self, course: Course, key: PageKey) -> Path | None:
         """The file that holds (or would hold) this page; None when pages are not kept."""
-        if self.folder is None:
+        if self.folder is None or not caches_enabled():
             return None
-        return self.folder / f"{self.key(course, module_id, lang, trainer, ui_lang)}.json"
+        parts = [
+            self.fingerprint.of(course.root, key.ui_lang),
+            key.module,
+            key.content_lang,
+            str(key.trainer),
+        ]
+        name = digest("\n".join(parts))
+        return self.folder / f"{name}.json"
 
-    def get_or_render(self, course: Course, module_id: str, lang: str, trainer: bool, ui_lang: str):
+    def get(self, course: Course, key: PageKey) -> Page | None:
+        """The page from disk, or None."""
+        path = self.path(course, key)
+        return None if path is None else _read(path)
+
+    def put(self, course: Course, key: PageKey, page: Page) -> None:
+        """Keep a rendered page; error pages are cheap and must never go stale, so they are not kept."""
+        path = self.path(course, key)
+        if path is not None and not page.is_error:
+            _write(path, page)
+
+    def render(self, course: Course, key: PageKey) -> Page:
+        """Render the page now, without the cache (core.render.module_page)."""
         from courseware_app.core.render import module_page
 
-        cached = self.get(course, module_id, lang, trainer, ui_lang)
+        html, rendered = module_page(course, key.module, key.content_lang, key.trainer)
+        return Page(html, rendered)
+
+    def get_or_render(self, course: Course, key: PageKey) -> Page:
+        cached = self.get(course, key)
         if cached is not None:
             return cached
-        page = module_page(course, module_id, lang, trainer)
-        self.put(course, (module_id, lang, trainer, ui_lang), page)
+        page = self.render(course, key)
+        self.put(course, key, page)
         return page
 
-    def get(self, course: Course, module_id: str, lang: str, trainer: bool, ui_lang: str):
-        """The page from disk, or None."""
-        path = self.path(course, module_id, lang, trainer, ui_lang)
-        return None if path is None else self._read(path)
 
-    def put(self, course: Course, key: tuple, page) -> None:
-        """Keep a rendered page; error pages are cheap and must never go stale, so they are not kept."""
-        path = self.path(course, *key)
-        if path is not None and page[1] is not None:
-            self._write(path, page)
+def _read(path: Path) -> Page | None:
+    from courseware_app.core.render import RenderedModule
+    from courseware_app.core.serialise import from_json
 
-    def _read(self, path: Path):
-        from courseware_app.core.render import RenderedModule
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+        return Page(_expect_str(data["page"]), from_json(RenderedModule, data["rendered"]))
+    except (OSError, ValueError, KeyError, TypeError):
+        return None
 
-        try:
-            data = json.loads(path.read_text(encoding="utf-8"))
-            rendered = data["rendered"]
-            module = RenderedModule(
-                module_id=rendered["module_id"],
-                lang=rendered["lang"],
-                trainer=rendered["trainer"],
-                title=rendered["title"],
-                html=rendered["html"],
-                toc=tuple(tuple(x) for x in rendered["toc"]),
-                links=tuple(tuple(x) for x in rendered["links"]),
-                images=tuple(rendered["images"]),
-            )
-            return data["page"], module
-        except (OSError, ValueError, KeyError, TypeError):
-            return None
 
-    def _write(self, path: Path, page) -> None:
-        html, rendered = page
-        data = {
-            "page": html,
-            "rendered": {
-                "module_id": rendered.module_id,
-                "lang": rendered.lang,
-                "trainer": rendered.trainer,
-                "title": rendered.title,
-                "html": rendered.html,
-                "toc": rendered.toc,
-                "links": rendered.links,
-                "images": rendered.images,
-            },
-        }
-        try:
-            write_json_atomic(path, data)
-        except OSError as exc:
-            log.info("could not cache a page: %s", exc)
+def _write(path: Path, page: Page) -> None:
+    from courseware_app.core.serialise import to_json
+
+    try:
+        atomic.write_json(
+            path, {"page": page.html, "rendered": to_json(page.rendered)}, parents=True
+        )
+    except OSError as exc:
+        log.info("could not cache a page: %s", exc)
+
+
+def _expect_str(value: object) -> str:
+    if not isinstance(value, str):
+        raise TypeError("a page's HTML must be text")
+    return value
 
 
 def read_page(path: Path) -> tuple[str, list[str]] | None:

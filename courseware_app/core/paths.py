@@ -133,13 +133,3 @@ def adopt_legacy_data(old: Path, new: Path) -> bool:
 def cache_dir(data: Path) -> Path:
     """Caches (compiled catalogs, rendered pages, search index) live inside the data folder."""
     return data / "cache"
-
-
-def write_json_atomic(path: Path, data) -> None:
-    """Write JSON to a temporary name beside ``path``, then rename: readers never see half a file."""
-    import json
-
-    path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_suffix(f".{os.getpid()}.tmp")
-    tmp.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
-    tmp.replace(path)
