@@ -5,18 +5,23 @@ from __future__ import annotations
 import json
 
 from courseware_app.core import paths
+from courseware_app.core.i18n import _
 
 
 def register(sub, common) -> None:
     p = sub.add_parser(
-        "i18n-status", parents=[common], help="translation status of modules and UI catalogs"
+        "i18n-status",
+        parents=[common],
+        help=_("translation status of modules and UI catalogs"),
     )
     p.add_argument(
         "--strict",
         action="store_true",
-        help="exit 1 if anything is missing, outdated, untranslated or fuzzy",
+        help=_("exit 1 if anything is missing, outdated, untranslated or fuzzy"),
     )
-    p.add_argument("--format", choices=("text", "json"), default="text")
+    p.add_argument(
+        "--format", choices=("text", "json"), default="text", help=_("how to print the report")
+    )
     p.set_defaults(func=run)
 
 

@@ -7,14 +7,25 @@ import sys
 import tempfile
 import time
 import traceback
+from collections.abc import Callable
+from functools import partial
 from pathlib import Path
+from typing import TYPE_CHECKING, TypeVar
 
 from courseware_app.core import paths
+from courseware_app.core.i18n import _
+
+if TYPE_CHECKING:
+    from courseware_app.core.course import Course
+
+T = TypeVar("T")
 
 
 def register(sub, common) -> None:
     p = sub.add_parser(
-        "self-test", parents=[common], help="check that everything loads and renders (offscreen)"
+        "self-test",
+        parents=[common],
+        help=_("check that everything loads and renders (offscreen)"),
     )
     p.set_defaults(func=run)
 
@@ -26,7 +37,7 @@ class Checks:
         self.passed = 0
         self.failures: list[str] = []
 
-    def check(self, name: str, fn) -> object:
+    def check(self, name: str, fn: Callable[[], T]) -> T | None:
         try:
             result = fn()
         except Exception:
@@ -36,7 +47,7 @@ class Checks:
         return result
 
 
-def check_content(checks: Checks, content) -> object:
+def check_content(checks: Checks, content: Path) -> Course | None:
     from courseware_app.core.course import Status
     from courseware_app.core.loader import load_course
     from courseware_app.core.render import render_translation
@@ -56,7 +67,7 @@ def check_content(checks: Checks, content) -> object:
             for trainer in (False, True):
                 checks.check(
                     f"render {module.id}/{lang} trainer={trainer}",
-                    lambda t=tr, tm=trainer: render_translation(t, tm),
+                    partial(render_translation, tr, trainer),
                 )
     return course
 
@@ -82,7 +93,8 @@ def check_gui(checks: Checks, course, data) -> None:
     from courseware_app.ui.retranslate import LanguageController
     from courseware_app.ui.settings import Settings
 
-    app = QApplication.instance() or QApplication(sys.argv[:1])
+    instance = QApplication.instance()
+    app = instance if isinstance(instance, QApplication) else QApplication(sys.argv[:1])
     languages = LanguageController(app, paths.cache_dir(data))
     window = checks.check(
         "open the main window", lambda: MainWindow(course, Settings(data / "settings.ini"))
@@ -91,13 +103,16 @@ def check_gui(checks: Checks, course, data) -> None:
         return
     window.show()
     checks.check("open the first module", window.open_start)
+
+    def switch(lang: str) -> None:
+        languages.switch(lang)
+        window.retranslate_ui()
+        window.refresh()
+
     for lang in course.languages:
-        checks.check(
-            f"switch the interface to {lang}",
-            lambda lg=lang: (languages.switch(lg), window.retranslate_ui(), window.refresh()),
-        )
+        checks.check(f"switch the interface to {lang}", partial(switch, lang))
     for module in course.ordered_modules():
-        checks.check(f"show {module.id}", lambda m=module.id: window.navigate(Location(m)))
+        checks.check(f"show {module.id}", partial(window.navigate, Location(module.id)))
     quiz_module = next((m for m in course.ordered_modules() if m.source and m.source.quizzes), None)
     if quiz_module is not None:
 
@@ -124,6 +139,7 @@ def check_start_page(checks: Checks, content, data) -> None:
     from courseware_app.app import attach_everything, open_window
 
     app = QApplication.instance()
+    assert isinstance(app, QApplication)  # check_gui made it
     options = Namespace(lang="en", trainer=False, content=str(content), open=None, data_dir=None)
     folder = data / "start-up"
 
@@ -158,10 +174,9 @@ def run(args) -> int:
             check_gui(checks, course, data)
             check_start_page(checks, content, data)
     seconds = time.perf_counter() - started
-    if checks.failures:
-        for failure in checks.failures:
-            print(f"FAIL {failure}", file=sys.stderr)
-        print(f"self-test: {checks.passed} passed, {len(checks.failures)} failed ({seconds:.1f} s)")
-        return 1
-    print(f"self-test: {checks.passed} passed, 0 failed ({seconds:.1f} s)")
-    return 0
+    for failure in checks.failures:
+        print(f"FAIL {failure}", file=sys.stderr)
+    summary = _("self-test: {passed} passed, {failed} failed ({seconds} s)")
+    failed = len(checks.failures)
+    print(summary.format(passed=checks.passed, failed=failed, seconds=f"{seconds:.1f}"))
+    return 1 if failed else 0
