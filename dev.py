@@ -16,6 +16,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+from courseware_app.core.languages import LANGUAGES  # standard library only
+
 ROOT = Path(__file__).resolve().parent
 VENV = ROOT / ".venv"
 QT_LIBS = [
@@ -134,7 +136,7 @@ def update_catalogs(py: Path) -> None:
         ],
         cwd=ROOT,
     )
-    for lang in ("en", "ru", "fr"):
+    for lang in LANGUAGES:
         po = ROOT / "locales" / lang / "LC_MESSAGES" / "courseware.po"
         action = "update" if po.exists() else "init"
         run(
