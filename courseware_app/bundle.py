@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-UI_LANGUAGES = ("en", "ru", "fr")
+from courseware_app.core.languages import LANGUAGES as UI_LANGUAGES
 
 # Modules the app never uses: network, QML/Quick, 3D, multimedia, web engine, Tk, test tools.
 EXCLUDED_MODULES = [
