@@ -13,7 +13,7 @@ PROG = "courseware import-gift"
 
 
 def register(sub, common) -> None:
-    from courseware_app.core.gift import LANGUAGES
+    from courseware_app.core.languages import LANGUAGES
 
     p = sub.add_parser(
         "import-gift",
@@ -50,7 +50,8 @@ def _say(message: str) -> None:
 
 def default_quiz_id(source: Path, output: Path | None) -> str:
     """'<module folder>-quiz' when writing into a module folder, else from the file name."""
-    from courseware_app.core.gift import LANGUAGES, slugify
+    from courseware_app.core.gift import slugify
+    from courseware_app.core.languages import LANGUAGES
 
     candidates = []
     if output is not None:

@@ -7,6 +7,8 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from pathlib import Path
 
+from courseware_app.core.questions.types import QuestionType
+
 SEMVER_RE = re.compile(
     r"^(0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*)(?:-[0-9A-Za-z.-]+)?(?:\+[0-9A-Za-z.-]+)?$"
 )
@@ -31,7 +33,7 @@ class Diagnostic:
     def format(self) -> str:
         return f"{self.file}:{self.line}: {self.severity} {self.code}: {self.message}"
 
-    def as_dict(self) -> dict:
+    def as_dict(self) -> dict[str, str | int]:
         return {
             "file": self.file,
             "line": self.line,
@@ -81,10 +83,10 @@ class Option:
 
 @dataclass(frozen=True)
 class Question:
-    """A quiz question; which fields matter depends on ``type``."""
+    """A quiz question; which fields matter depends on ``type`` (see core.questions)."""
 
     id: str
-    type: str
+    type: QuestionType
     text: str
     line: int
     points: float = 1.0

@@ -9,17 +9,19 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 
 from courseware_app.core.course import Question, Quiz
-from courseware_app.core.quiz import parse_number
+from courseware_app.core.questions import EPSILON, Result, kind_for
 
-EPSILON = 1e-9
-
-
-@dataclass(frozen=True)
-class Result:
-    points: float
-    max_points: float
-    correct: bool
-    feedback: tuple[str, ...] = ()
+__all__ = [
+    "EPSILON",
+    "Attempt",
+    "Result",
+    "grade",
+    "normalise",
+    "now_utc",
+    "presentation_order",
+    "score",
+    "shuffled_items",
+]
 
 
 def _strip_latin_accents(text: str) -> str:
@@ -43,75 +45,14 @@ def normalise(text: str) -> str:
     return " ".join(text.split())
 
 
-def _single(q: Question, response) -> Result:
-    chosen = response if isinstance(response, int) else None
-    ok = chosen is not None and 0 <= chosen < len(q.options) and q.options[chosen].correct
-    fb = (
-        (q.options[chosen].feedback,) if chosen is not None and 0 <= chosen < len(q.options) else ()
-    )
-    return Result(q.points if ok else 0.0, q.points, ok, tuple(f for f in fb if f))
-
-
-def _multiple(q: Question, response) -> Result:
-    """Partial credit: (right chosen − wrong chosen) / number of right options, at least 0."""
-    chosen = {i for i in (response or ()) if isinstance(i, int) and 0 <= i < len(q.options)}
-    right = set(q.correct_positions)
-    share = max(0.0, (len(chosen & right) - len(chosen - right)) / len(right)) if right else 0.0
-    fb = tuple(q.options[i].feedback for i in sorted(chosen) if q.options[i].feedback)
-    return Result(round(q.points * share, 4), q.points, chosen == right, fb)
-
-
-def _truefalse(q: Question, response) -> Result:
-    ok = isinstance(response, bool) and response == q.answer_bool
-    return Result(q.points if ok else 0.0, q.points, ok)
-
-
-def _short(q: Question, response) -> Result:
-    given = normalise(response if isinstance(response, str) else "")
-    ok = bool(given) and any(given == normalise(a) for a in q.accepted)
-    return Result(q.points if ok else 0.0, q.points, ok)
-
-
-def _numeric(q: Question, response) -> Result:
-    value = parse_number(response) if isinstance(response, str) else response
-    if isinstance(value, bool) or not isinstance(value, int | float) or q.numeric is None:
-        return Result(0.0, q.points, False)
-    low, high = q.numeric
-    ok = low - EPSILON <= float(value) <= high + EPSILON
-    return Result(q.points if ok else 0.0, q.points, ok)
-
-
-def _order(q: Question, response) -> Result:
-    ok = list(response or ()) == list(range(len(q.items)))
-    return Result(q.points if ok else 0.0, q.points, ok)
-
-
-def _match(q: Question, response) -> Result:
-    """Partial credit: the share of left items matched to their own right item."""
-    pairs = dict(response or {})
-    right = sum(1 for i in range(len(q.pairs)) if pairs.get(i) == i)
-    share = right / len(q.pairs) if q.pairs else 0.0
-    return Result(round(q.points * share, 4), q.points, right == len(q.pairs))
-
-
-SCORERS = {
-    "single": _single,
-    "multiple": _multiple,
-    "truefalse": _truefalse,
-    "short": _short,
-    "numeric": _numeric,
-    "order": _order,
-    "match": _match,
-}
-
-
-def score(question: Question, response) -> Result:
-    """Score one response. Responses by type: single int; multiple set of ints; truefalse bool;
-    short str; numeric str or number; order list of item indices (correct = 0..n-1);
-    match dict of left index -> right index (correct = identity). None = unanswered."""
+def score(question: Question, response: object) -> Result:
+    """Score one response; None is unanswered. What a response is depends on the type (its
+    ``QuestionKind.score``): single int; multiple set of ints; truefalse bool; short str;
+    numeric str or number; order list of item indices (correct = 0..n-1); match dict of
+    left index -> right index (correct = identity)."""
     if response is None:
         return Result(0.0, question.points, False)
-    return SCORERS[question.type](question, response)
+    return kind_for(question.type).score(question, response)
 
 
 # ---------------------------------------------------------------- attempts

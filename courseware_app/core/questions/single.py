@@ -1,0 +1,51 @@
+"""Single choice: one option marked [x]; the response is the chosen option's index."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import TYPE_CHECKING, ClassVar
+
+from courseware_app.core.course import Question
+from courseware_app.core.questions.base import Draft, GiftBody, Report, Result
+from courseware_app.core.questions.choice import ChoiceKind, choice_from_gift
+from courseware_app.core.questions.registry import register
+from courseware_app.core.questions.types import QuestionType
+
+if TYPE_CHECKING:
+    from courseware_app.core.gift.reader import AnswerBlock, GiftReader
+
+
+class SingleKind(ChoiceKind):
+    type: ClassVar[QuestionType] = QuestionType.SINGLE
+    gift_rank: ClassVar[int | None] = 20  # reads every '~' block, single or multiple
+
+    def check(self, d: Draft, q: Question, report: Report) -> Question:
+        opts = self.options(d, report)
+        correct = sum(o.correct for o in opts)
+        if correct > 1:
+            report.error(
+                d.line,
+                "quiz-too-many-correct",
+                f"single-choice question '{d.id}' has {correct} options marked [x]; use 'multiple'",
+            )
+        return replace(q, options=opts)
+
+    def score(self, q: Question, response: object) -> Result:
+        chosen = response if isinstance(response, int) else None
+        if chosen is None or not 0 <= chosen < len(q.options):
+            return Result(0.0, q.points, False)
+        option = q.options[chosen]
+        feedback = (option.feedback,) if option.feedback else ()
+        return Result(q.points if option.correct else 0.0, q.points, option.correct, feedback)
+
+    def key_response(self, q: Question) -> object:
+        return q.correct_positions[0]
+
+    def gift_claims(self, answer: str) -> bool:
+        return "~" in answer
+
+    def from_gift(self, reader: GiftReader, block: AnswerBlock) -> GiftBody | None:
+        return choice_from_gift(reader, block)
+
+
+register(SingleKind())
