@@ -17,10 +17,10 @@ from collections.abc import Callable
 from pathlib import Path
 
 from courseware_app.core import paths
+from courseware_app.core.languages import LANGUAGES
 from courseware_app.core.loader import load_course
 from courseware_app.core.search import WORD_RE, SearchIndex
 
-LANGS = ("en", "ru", "fr")
 MODULES, SECTIONS = 150, 20  # 3,000 sections per language
 PARAGRAPH_WORDS = (50, 110)
 PARAGRAPHS = 5  # about 400 words a section, the bundled curriculum's average
@@ -72,7 +72,7 @@ def time_queries(index: SearchIndex, queries: list[tuple[str, str | None]]) -> l
 
 def vocabulary(content: Path) -> dict[str, list[str]]:
     """Every word of the bundled curriculum per language, with repeats (Zipf-like sampling)."""
-    words: dict[str, list[str]] = {lang: [] for lang in LANGS}
+    words: dict[str, list[str]] = {lang: [] for lang in LANGUAGES}
     for path in sorted((content / "modules").glob("*/*.md")):
         lang = path.stem
         if lang in words:
@@ -121,7 +121,8 @@ def make_corpus(root: Path, content: Path | None = None, seed: int = 6) -> Path:
     root.mkdir(parents=True, exist_ok=True)
     (root / "course.yaml").write_text(
         'id: synthetic\nversion: "1.0.0"\ntitle: {en: Synthetic, ru: Синтетический, fr: Synthétique}\n'
-        "source_language: en\nlanguages: [en, ru, fr]\ntracks:\n  - id: risk-management\n"
+        f"source_language: en\nlanguages: [{', '.join(LANGUAGES)}]\ntracks:\n"
+        "  - id: risk-management\n"
         "    title: {en: Synthetic, ru: Синтетический, fr: Synthétique}\n"
         f"    modules: [{', '.join(ids)}]\n",
         encoding="utf-8",
@@ -129,7 +130,7 @@ def make_corpus(root: Path, content: Path | None = None, seed: int = 6) -> Path:
     for module in ids:
         folder = root / "modules" / module
         folder.mkdir(parents=True, exist_ok=True)
-        for lang in LANGS:
+        for lang in LANGUAGES:
             text = module_text(rng, vocab[lang], module, lang)
             (folder / f"{lang}.md").write_text(text, encoding="utf-8")
     return root
@@ -140,7 +141,7 @@ def synthetic_queries(content: Path) -> list[tuple[str, str | None]]:
     vocab = vocabulary(content)
     rng = random.Random(7)
     queries: list[tuple[str, str | None]] = []
-    for lang in LANGS:
+    for lang in LANGUAGES:
         common = [w for w in vocab[lang] if len(w) > 4][:4000]
         for _ in range(6):
             queries.append((rng.choice(common), lang))
