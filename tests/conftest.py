@@ -14,6 +14,19 @@ TEST_CONTENT = ROOT / "tests" / "data" / "content"
 BUNDLED_CONTENT = ROOT / "content"
 
 
+@pytest.fixture(scope="session", autouse=True)
+def _compiled_catalogs():
+    """Compile locales/*/LC_MESSAGES/*.po when the .mo is missing or older, as dev.py does,
+    so a bare ``pytest`` on a fresh clone finds the catalogs the bundle and CLI need."""
+    from courseware_app.core.i18n import compile_catalog
+
+    for po in sorted((ROOT / "locales").glob("*/LC_MESSAGES/*.po")):
+        mo = po.with_suffix(".mo")
+        if not mo.is_file() or mo.stat().st_mtime < po.stat().st_mtime:
+            compile_catalog(po, mo)
+    yield
+
+
 @pytest.fixture(autouse=True)
 def _isolated_data(tmp_path, monkeypatch):
     monkeypatch.setenv("COURSEWARE_DATA_DIR", str(tmp_path / "data"))
