@@ -18,6 +18,7 @@ import zipfile
 from pathlib import Path
 
 from courseware_app import __version__
+from courseware_app.bundle import build_id_file
 
 ROOT = Path(__file__).resolve().parents[1]
 DIST = ROOT / "dist"
@@ -49,6 +50,29 @@ def compile_catalogs() -> None:
         if not po.is_file():
             raise SystemExit(f"missing catalog {po}")
         compile_catalog(po, po.with_suffix(".mo"))
+
+
+def build_id(package: Path) -> str:
+    """A hash of the version and of the name and bytes of every file that shapes cached output
+    (core.fingerprint.build_files): the bundle's stand-in for its source files' listing."""
+    import hashlib
+
+    from courseware_app.core.fingerprint import build_files
+
+    digest = hashlib.sha256(__version__.encode("utf-8"))
+    for path in build_files(package):
+        digest.update(f"\0{path.relative_to(package).as_posix()}\0".encode())
+        digest.update(path.read_bytes())
+    return digest.hexdigest()
+
+
+def write_build_id(root: Path) -> Path:
+    """Write the build id where bundle.data_files puts it into the bundle."""
+    from courseware_app.core.atomic import write_text
+
+    target = build_id_file(root)
+    write_text(target, build_id(root / "courseware_app") + "\n", parents=True)
+    return target
 
 
 def platform_tag() -> str:
@@ -88,6 +112,7 @@ def remove_broken_links(folder: Path) -> None:
 
 def build_app() -> Path:
     compile_catalogs()
+    write_build_id(ROOT)
     pyinstaller(
         "--distpath",
         str(DIST),

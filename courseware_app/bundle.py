@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+from courseware_app.core.fingerprint import BUILD_ID_FILE
 from courseware_app.core.languages import LANGUAGES as UI_LANGUAGES
 
 # Modules the app never uses: network, QML/Quick, 3D, multimedia, web engine, Tk, test tools.
@@ -93,11 +94,17 @@ def compiled_catalogs(root: Path) -> list[Path]:
     return sorted((root / "locales").glob("*/LC_MESSAGES/courseware.mo"))
 
 
+def build_id_file(root: Path) -> Path:
+    """Where ``python -m courseware_app.build`` writes the build id before bundling."""
+    return root / "build" / BUILD_ID_FILE
+
+
 def data_files(root: Path) -> list[tuple[str, str]]:
     """(source, destination folder) pairs that mirror core.paths at run time.
 
     content/ -> content/, locales/<lang>/LC_MESSAGES/*.mo -> locales/<lang>/LC_MESSAGES/,
-    courseware_app/resources/ -> courseware_app/resources/. Fails without compiled catalogs.
+    courseware_app/resources/ -> courseware_app/resources/, build/build-id -> courseware_app/
+    (when built; core.fingerprint reads it). Fails without compiled catalogs.
     """
     missing = [
         lang
@@ -114,4 +121,6 @@ def data_files(root: Path) -> list[tuple[str, str]]:
     ]
     for mo in compiled_catalogs(root):
         pairs.append((str(mo), str(mo.parent.relative_to(root)).replace("\\", "/")))
+    if build_id_file(root).is_file():
+        pairs.append((str(build_id_file(root)), "courseware_app"))
     return pairs

@@ -5,10 +5,17 @@ import shutil
 
 import pytest
 
+from courseware_app.core.fingerprint import Fingerprint
 from courseware_app.core.startpage import FILE_NAME, StartPages
 from tests.conftest import TEST_CONTENT
+from tests.core.cache_helpers import edit, package_copy
 
 CONDITIONS = {"ui_language": "en", "trainer": False, "content_preference": ""}
+
+
+@pytest.fixture(autouse=True)
+def _caches_on(monkeypatch):
+    monkeypatch.delenv("COURSEWARE_NO_CACHE", raising=False)
 
 
 def page_file(cache, html="<p>Alpha page</p>", toc=(("intro", "Intro"), ("matrix", "Matrix"))):
@@ -106,7 +113,7 @@ def test_a_damaged_or_missing_record_means_the_ordinary_start(tmp_path, content,
     elif damage == "bad page file":
         page.write_text("{not json")
     elif damage == "bad record":
-        (cache / FILE_NAME).write_text('{"format": 1, "ui_language": "en"')
+        (cache / FILE_NAME).write_text('{"ui_language": "en"')
     else:
         (cache / FILE_NAME).unlink()
     assert StartPages(cache, content).load(**CONDITIONS) is None
@@ -139,3 +146,27 @@ def test_the_record_names_its_page_relative_to_the_cache(tmp_path, content):
     StartPages(cache, content).save(record(), page_file(cache))
     data = json.loads((cache / FILE_NAME).read_text(encoding="utf-8"))
     assert data["page"] == "pages/abc.json"
+
+
+def test_an_edit_of_the_code_or_styles_invalidates_the_record(tmp_path, content):
+    cache, package = tmp_path / "cache", package_copy(tmp_path / "package")
+    StartPages(cache, content, fingerprint=Fingerprint(package=package)).save(
+        record(), page_file(cache)
+    )
+    assert StartPages(cache, content, fingerprint=Fingerprint(package=package)).load(**CONDITIONS)
+    edit(package / "resources" / "reader.css")
+    assert (
+        StartPages(cache, content, fingerprint=Fingerprint(package=package)).load(**CONDITIONS)
+        is None
+    )
+
+
+def test_no_cache_switch_reads_and_writes_no_record(tmp_path, content, monkeypatch):
+    cache = tmp_path / "cache"
+    page = page_file(cache)
+    StartPages(cache, content).save(record(), page)
+    monkeypatch.setenv("COURSEWARE_NO_CACHE", "1")
+    assert StartPages(cache, content).load(**CONDITIONS) is None  # a present record is not used
+    (cache / FILE_NAME).unlink()
+    StartPages(cache, content).save(record(), page)
+    assert sorted(p.name for p in cache.iterdir()) == ["pages"]
