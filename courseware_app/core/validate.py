@@ -3,61 +3,141 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from pathlib import Path
+from urllib.parse import unquote
 
-from courseware_app.core.course import Course, Diagnostic, Module, ModuleTranslation, Severity
-from courseware_app.core.loader import (
-    TRAINER_RE,
-    Fences,
-    display_path,
-    load_course,
-    load_translation,
+from courseware_app.core.course import (
+    Course,
+    Diagnostic,
+    Module,
+    ModuleTranslation,
+    Question,
+    Severity,
 )
-from courseware_app.core.mdext.tree import LinkContext, classify_href
-from courseware_app.core.quiz import CLOSE_RE, OPEN_RE
+from courseware_app.core.languages import LANGUAGES, SOURCE_LANGUAGE
+from courseware_app.core.loader import display_path, load_course, load_translation
+from courseware_app.core.quiz import KEYWORD_RE, QUESTION_RE
+from courseware_app.core.syntax import (
+    QUIZ_CLOSE_RE,
+    QUIZ_OPEN_RE,
+    SCHEME_RE,
+    Destination,
+    Fences,
+    LinkUse,
+    callout_title,
+    classify_destination,
+    iter_link_uses,
+    parse_reference_definition,
+    raw_image_sources,
+    visible_text,
+)
 
-LINK_RE = re.compile(r"(!?)\[[^\]]*\]\(\s*<?([^)\s>]+)>?(?:\s+\"[^\"]*\")?\s*\)")
 NBSP = "\u00a0\u202f"
 
 
 def _diag(
-    tr: ModuleTranslation, line: int, code: str, message: str, severity=Severity.ERROR
+    tr: ModuleTranslation,
+    line: int,
+    code: str,
+    message: str,
+    severity: Severity = Severity.ERROR,
 ) -> Diagnostic:
     return Diagnostic(display_path(tr.path), line, severity, code, message)
 
 
-def body_lines(tr: ModuleTranslation, skip_quiz: bool = True):
+def body_lines(tr: ModuleTranslation, skip_quiz: bool = True) -> Iterator[tuple[int, str]]:
     """Yield (line number, text) of prose lines: outside code fences and, optionally, quizzes."""
     fences, in_quiz = Fences(), False
     for i, line in enumerate(tr.body.split("\n")):
         no = tr.body_line + i
         if fences.inside(line):
             continue
-        if OPEN_RE.match(line):
+        if QUIZ_OPEN_RE.match(line):
             in_quiz = True
         if in_quiz:
-            if CLOSE_RE.match(line):
+            if QUIZ_CLOSE_RE.match(line):
                 in_quiz = False
             if skip_quiz:
                 continue
         yield no, line
 
 
+# ---------------------------------------------------------------- links and images
+
+
+class _Links:
+    """Checks one translation's links and images against the course, each on its line."""
+
+    def __init__(self, course: Course, module: Module, tr: ModuleTranslation):
+        self.course, self.module, self.tr = course, module, tr
+        self.out: list[Diagnostic] = []
+        self.used: set[tuple[str, bool]] = set()  # (reference key, used as an image)
+
+    def line(self, no: int, text: str, definitions: dict[str, tuple[int, str]]) -> None:
+        for use in iter_link_uses(text):
+            if use.target is not None:
+                self.target(no, use.image, use.target)
+            elif use.ref is not None:
+                self.reference(no, use, definitions)
+        for src in raw_image_sources(text):
+            self.image(no, src)
+
+    def reference(self, no: int, use: LinkUse, definitions: dict[str, tuple[int, str]]) -> None:
+        assert use.ref is not None
+        if use.ref in definitions:
+            self.used.add((use.ref, use.image))
+        elif use.explicit:
+            self.out.append(
+                _diag(
+                    self.tr,
+                    no,
+                    "link-undefined-reference",
+                    f"reference '[{use.ref}]' is not defined; the text shows as written",
+                    Severity.WARNING,
+                )
+            )
+
+    def definitions_used(self, definitions: dict[str, tuple[int, str]]) -> None:
+        """Check each used definition's destination once, on the definition's line."""
+        for ref, image in sorted(self.used):
+            def_line, destination = definitions[ref]
+            self.target(def_line, image, destination)
+
+    def target(self, no: int, image: bool, href: str) -> None:
+        if image:
+            self.image(no, href)
+        else:
+            self.out.extend(_check_link(self.course, self.module, self.tr, no, href))
+
+    def image(self, no: int, src: str) -> None:
+        self.out.extend(_check_image(self.module, self.tr, no, src))
+
+
+def _definitions(lines: list[tuple[int, str]]) -> dict[str, tuple[int, str]]:
+    """Reference key -> (line, destination); the first definition wins, as in Python-Markdown."""
+    found: dict[str, tuple[int, str]] = {}
+    for no, line in lines:
+        definition = parse_reference_definition(line)
+        if definition is not None:
+            found.setdefault(definition.key, (no, definition.destination))
+    return found
+
+
 def check_links(course: Course, module: Module, tr: ModuleTranslation) -> list[Diagnostic]:
-    out = []
-    ctx = LinkContext(module_id=module.id)
-    for no, line in body_lines(tr):
-        for bang, href in LINK_RE.findall(line):
-            if bang:
-                out.extend(_check_image(module, tr, no, href))
-                continue
-            kind, _rewritten = classify_href(href, ctx)
-            out.extend(_check_link(course, module, tr, no, kind, href))
-    return out
+    """Inline and reference-style links and images, and raw HTML images, with file:line."""
+    lines = list(body_lines(tr))
+    definitions = _definitions(lines)
+    links = _Links(course, module, tr)
+    for no, line in lines:
+        if parse_reference_definition(line) is None:
+            links.line(no, line, definitions)
+    links.definitions_used(definitions)
+    return links.out
 
 
 def _check_image(module: Module, tr: ModuleTranslation, no: int, src: str) -> list[Diagnostic]:
-    if re.match(r"^[a-z]+:", src):
+    if SCHEME_RE.match(src):
         return [
             _diag(
                 tr,
@@ -67,7 +147,7 @@ def _check_image(module: Module, tr: ModuleTranslation, no: int, src: str) -> li
                 Severity.WARNING,
             )
         ]
-    if not (module.folder / src).is_file():
+    if not (module.folder / unquote(src)).is_file():
         return [
             _diag(tr, no, "image-missing", f"image '{src}' is not in {display_path(module.folder)}")
         ]
@@ -75,28 +155,42 @@ def _check_image(module: Module, tr: ModuleTranslation, no: int, src: str) -> li
 
 
 def _check_link(
-    course: Course, module: Module, tr: ModuleTranslation, no: int, kind: str, href: str
-):
-    target, _, frag = href.partition("#")
-    if kind == "anchor":
-        target = module.id
-    if kind in ("module", "anchor"):
-        other = course.modules.get(target)
-        if other is None:
-            return [_diag(tr, no, "link-unknown-module", f"link to unknown module '{target}'")]
-        ref = other.translations.get(tr.lang) or other.source
-        if frag and ref is not None and frag not in {s.id for s in ref.sections}:
-            return [
-                _diag(tr, no, "link-unknown-section", f"module '{target}' has no section '{frag}'")
-            ]
-    elif kind == "asset" and not (module.folder / target).is_file():
+    course: Course, module: Module, tr: ModuleTranslation, no: int, href: str
+) -> list[Diagnostic]:
+    dest = classify_destination(href)
+    if dest.kind in ("module", "anchor"):
+        return _check_module_link(course, module, tr, no, dest)
+    if dest.kind == "asset" and not (module.folder / dest.target).is_file():
         return [
             _diag(
-                tr, no, "link-missing-file", f"linked file '{target}' is not in the module folder"
+                tr,
+                no,
+                "link-missing-file",
+                f"linked file '{dest.target}' is not in the module folder",
             )
         ]
-    elif kind == "unknown":
+    if dest.kind == "unknown":
         return [_diag(tr, no, "link-unknown", f"cannot follow link '{href}'", Severity.WARNING)]
+    return []
+
+
+def _check_module_link(
+    course: Course, module: Module, tr: ModuleTranslation, no: int, dest: Destination
+) -> list[Diagnostic]:
+    target = dest.target or module.id
+    other = course.modules.get(target)
+    if other is None:
+        return [_diag(tr, no, "link-unknown-module", f"link to unknown module '{target}'")]
+    ref = other.translations.get(tr.lang) or other.source
+    if dest.fragment and ref is not None and dest.fragment not in {s.id for s in ref.sections}:
+        return [
+            _diag(
+                tr,
+                no,
+                "link-unknown-section",
+                f"module '{target}' has no section '{dest.fragment}'",
+            )
+        ]
     return []
 
 
@@ -124,7 +218,10 @@ def check_structure(module: Module, tr: ModuleTranslation) -> list[Diagnostic]:
     return out
 
 
-def _question_shape(q) -> tuple:
+QuestionShape = tuple[object, ...]
+
+
+def _question_shape(q: Question) -> QuestionShape:
     return (
         q.type,
         len(q.options),
@@ -138,7 +235,7 @@ def _question_shape(q) -> tuple:
 
 
 def check_quizzes(src: ModuleTranslation, tr: ModuleTranslation) -> list[Diagnostic]:
-    out = []
+    out: list[Diagnostic] = []
     src_quizzes = {q.id: q for q in src.quizzes}
     for quiz in tr.quizzes:
         other = src_quizzes.get(quiz.id)
@@ -196,7 +293,7 @@ def check_quizzes(src: ModuleTranslation, tr: ModuleTranslation) -> list[Diagnos
     return out
 
 
-def _shape_message(q, ref, lang: str) -> str:
+def _shape_message(q: Question, ref: Question, lang: str) -> str:
     if q.type != ref.type:
         return f"question '{q.id}' is {q.type} here but {ref.type} in {lang}"
     if len(q.options) != len(ref.options):
@@ -218,15 +315,21 @@ STRAIGHT_QUOTE_RE = re.compile(r'"')
 FR_GUILLEMET_RE = re.compile(r"«(?![\u00a0\u202f])|(?<![\u00a0\u202f])»")
 
 
-def _prose(line: str) -> str:
-    """The visible prose of a line: without code spans, URLs, link targets and attributes."""
-    line = re.sub(r"^\s*(\[\^[^\]]+\]:|:\s)", "", line)  # footnote and definition markers
-    line = re.sub(r"`[^`]*`", "", line)
-    line = re.sub(r"\]\([^)]*\)", "]", line)
-    line = re.sub(r"\{[#.][^}]*\}", "", line)
-    line = re.sub(r"https?://\S+", "", line)
-    line = re.sub(r"<[^>]+>", "", line)
-    return line
+def _quiz_prose(line: str) -> str:
+    """A quiz line without its keyword (``answer:`` ...); a question's id line is no prose."""
+    stripped = line.lstrip()
+    m = KEYWORD_RE.match(stripped)
+    if m:
+        stripped = line = stripped[m.end(1) + 1 :]
+    return "" if QUESTION_RE.match(stripped.lstrip()) else line
+
+
+def _typography_text(raw: str) -> str | None:
+    """The visible prose of a body line that typography rules check, or None to skip it."""
+    if QUIZ_OPEN_RE.match(raw) or QUIZ_CLOSE_RE.match(raw) or raw.lstrip().startswith("|---"):
+        return None
+    title = callout_title(raw)
+    return visible_text(_quiz_prose(raw if title is None else title))
 
 
 def check_typography(tr: ModuleTranslation) -> list[Diagnostic]:
@@ -235,14 +338,9 @@ def check_typography(tr: ModuleTranslation) -> list[Diagnostic]:
         return []
     out = []
     for no, raw in body_lines(tr, skip_quiz=False):
-        if OPEN_RE.match(raw) or CLOSE_RE.match(raw) or raw.lstrip().startswith("|---"):
+        text = _typography_text(raw)
+        if text is None:
             continue
-        line = raw
-        if TRAINER_RE.match(line) or line.startswith("!!!"):
-            line = re.sub(r'^!!!\s+\S+\s+"(.*)"\s*$', r"\1", line)
-        line = re.sub(r"^\s*(explanation|feedback|answer|accept|tolerance|title):", "", line)
-        line = re.sub(r"^\s*\?\s+\S+.*$", "", line)
-        text = _prose(line)
         if STRAIGHT_QUOTE_RE.search(text):
             out.append(
                 _diag(
@@ -288,6 +386,7 @@ def _french(tr: ModuleTranslation, no: int, text: str) -> list[Diagnostic]:
 
 
 def validate_course(course: Course) -> list[Diagnostic]:
+    """Every loader diagnostic plus the cross-file checks, sorted by file and line."""
     diags = list(course.diagnostics)
     for module in course.modules.values():
         for tr in module.translations.values():
@@ -315,7 +414,8 @@ def validate_path(path: Path) -> list[Diagnostic]:
 
 
 def validate_file(path: Path) -> list[Diagnostic]:
-    lang = path.stem if path.stem in ("en", "ru", "fr") else "en"
+    """Check one module file on its own: what the loader and the typography rules find."""
+    lang = path.stem if path.stem in LANGUAGES else SOURCE_LANGUAGE
     module_id = path.parent.name
     tr, diags = load_translation(path, module_id, lang, source_language=lang)
     diags = [d for d in diags if d.code not in ("translated-from-in-source", "id-mismatch")]

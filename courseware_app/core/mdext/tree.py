@@ -2,16 +2,16 @@
 
 from __future__ import annotations
 
-import re
 import xml.etree.ElementTree as etree
 from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import quote, unquote
 
+from markdown import Markdown
 from markdown.extensions import Extension
 from markdown.treeprocessors import Treeprocessor
 
-from courseware_app.core.course import ID_RE
+from courseware_app.core.syntax import SCHEME_RE, classify_destination
 
 # QTextBrowser ignores borders and padding on <div>: callouts become one-cell tables.
 CALLOUTS = {
@@ -22,8 +22,6 @@ CALLOUTS = {
     "case-study": ("#eef5f5", "#25666b"),
     "trainer": ("#fff6cc", "#7a5a00"),
 }
-SCHEME_RE = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*:")
-MODULE_LINK_RE = re.compile(r"^([a-z0-9][a-z0-9-]*)(?:#([A-Za-z0-9_-]+))?$")
 
 
 @dataclass
@@ -42,18 +40,15 @@ class LinkContext:
 
 def classify_href(href: str, ctx: LinkContext) -> tuple[str, str]:
     """Return (kind, rewritten href); kind is module, external, asset, anchor or unknown."""
-    if href.startswith("#"):
+    dest = classify_destination(href)
+    if dest.kind == "anchor":
         return "anchor", f"module:{ctx.module_id}{href}"
-    if SCHEME_RE.match(href):
-        return "external", href
-    m = MODULE_LINK_RE.match(href)
-    if m and ID_RE.match(m.group(1)) and "." not in href.split("#")[0]:
-        frag = f"#{m.group(2)}" if m.group(2) else ""
-        return "module", f"module:{m.group(1)}{frag}"
-    name = unquote(href.split("#")[0])
-    if name and "/" not in name and "\\" not in name and name not in (".", ".."):
-        return "asset", f"asset:{ctx.module_id}/{quote(name)}"
-    return "unknown", href
+    if dest.kind == "module":
+        frag = f"#{dest.fragment}" if dest.fragment else ""
+        return "module", f"module:{dest.target}{frag}"
+    if dest.kind == "asset":
+        return "asset", f"asset:{ctx.module_id}/{quote(dest.target)}"
+    return dest.kind, href
 
 
 def image_variant(folder: Path | None, name: str, lang: str) -> str:
@@ -67,7 +62,7 @@ def image_variant(folder: Path | None, name: str, lang: str) -> str:
 
 
 class ReaderTreeprocessor(Treeprocessor):
-    def __init__(self, md, ext: ReaderExtension):
+    def __init__(self, md: Markdown, ext: ReaderExtension):
         super().__init__(md)
         self.ext = ext
 
@@ -80,13 +75,14 @@ class ReaderTreeprocessor(Treeprocessor):
         for el in root.iter():
             if el.tag == "table" and not el.get("class"):
                 el.set("class", "grid")  # content tables get cell borders; callout tables do not
-            if el.tag == "h2" and el.get("id"):
-                anchor = etree.Element("a", {"name": el.get("id")})
+            section_id, written = el.get("id"), el.get("href")
+            if el.tag == "h2" and section_id:
+                anchor = etree.Element("a", {"name": section_id})
                 anchor.tail, el.text = el.text, None
                 el.insert(0, anchor)
-            elif el.tag == "a" and el.get("href"):
-                kind, href = classify_href(el.get("href"), ctx)
-                ctx.links.append((kind, el.get("href")))
+            elif el.tag == "a" and written:
+                kind, href = classify_href(written, ctx)
+                ctx.links.append((kind, written))
                 el.set("href", href)
         self._images(root, ctx)
 
@@ -139,9 +135,9 @@ class ReaderTreeprocessor(Treeprocessor):
 
 
 class ReaderExtension(Extension):
-    def __init__(self, **kwargs):
+    def __init__(self, **kwargs: object) -> None:
         self.ctx = LinkContext()
         super().__init__(**kwargs)
 
-    def extendMarkdown(self, md):  # noqa: N802 - Python-Markdown's API name
+    def extendMarkdown(self, md: Markdown) -> None:  # noqa: N802 - Python-Markdown's API name
         md.treeprocessors.register(ReaderTreeprocessor(md, self), "courseware_reader", 5)

@@ -1,0 +1,300 @@
+"""One language file of a module: front matter, then a scan of the body for its structure."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from courseware_app.core.course import (
+    ID_RE,
+    Diagnostic,
+    ModuleTranslation,
+    Quiz,
+    Section,
+    parse_semver,
+)
+from courseware_app.core.languages import SOURCE_LANGUAGE
+from courseware_app.core.loader.files import (
+    Report,
+    YAMLError,
+    YamlMapping,
+    key_lines,
+    parse_yaml,
+    read_text,
+)
+from courseware_app.core.quiz import parse_quiz
+from courseware_app.core.syntax import (
+    BLOCK_START_CHARS,
+    H1_RE,
+    H2_RE,
+    QUIZ_OPEN_RE,
+    TRAINER_RE,
+    Fences,
+    closes_front_matter,
+    heading_id,
+    opens_front_matter,
+    quiz_end,
+)
+
+REQUIRED_FIELDS = ("id", "version", "title", "summary", "duration_minutes", "objectives")
+
+
+@dataclass
+class BodyScan:
+    """What a scan of a module body finds, line by line."""
+
+    sections: list[Section] = field(default_factory=list)
+    quizzes: list[Quiz] = field(default_factory=list)
+    trainer_notes: int = 0
+    seen_ids: dict[str, int] = field(default_factory=dict)  # section id -> its line
+
+
+# ---------------------------------------------------------------- front matter
+
+
+def split_front_matter(text: str, report: Report) -> tuple[YamlMapping | None, str, int]:
+    """Return (front matter, body, line of the body's first line)."""
+    lines = text.split("\n")
+    if not lines or not opens_front_matter(lines[0]):
+        report.add(
+            1,
+            "frontmatter-missing",
+            "the file must start with YAML front matter between '---' lines",
+        )
+        return None, text, 1
+    end = next((i for i in range(1, len(lines)) if closes_front_matter(lines[i])), None)
+    if end is None:
+        report.add(1, "frontmatter-unclosed", "the front matter has no closing '---' line")
+        return None, "", len(lines)
+    body = "\n".join(lines[end + 1 :])
+    return _front_matter("\n".join(lines[1:end]), end, report), body, end + 2
+
+
+def _front_matter(raw: str, end: int, report: Report) -> YamlMapping | None:
+    try:
+        data = parse_yaml(raw)
+    except YAMLError as exc:
+        report.add(
+            min(2 + exc.line, end),  # libyaml may point past the last line
+            "frontmatter-yaml",
+            f"front matter is not valid YAML: {exc.problem}",
+        )
+        return None
+    if not isinstance(data, dict):
+        report.add(2, "frontmatter-yaml", "front matter must be a mapping of 'key: value' lines")
+        return None
+    return YamlMapping({str(k): v for k, v in data.items()}, key_lines(raw, 2))
+
+
+def check_front_matter(meta: YamlMapping, report: Report, module_id: str, is_source: bool) -> bool:
+    """Report every front-matter problem; False when the file cannot be shown."""
+    errors_before = report.error_count()
+    for key in REQUIRED_FIELDS:
+        if meta.get(key) in (None, "", []):
+            report.add(1, "frontmatter-field", f"front matter lacks '{key}'")
+    if meta.get("id") not in (None, module_id):
+        report.add(
+            meta.line("id"),
+            "id-mismatch",
+            f"id '{meta.get('id')}' differs from the folder name '{module_id}'",
+        )
+    for key in ("version", "translated_from"):
+        _check_version(meta.get(key), key, meta.line(key), report)
+    _check_shapes(meta, report)
+    _check_translated_from(meta, report, is_source)
+    return report.error_count() == errors_before
+
+
+def _check_version(value: object, key: str, line: int, report: Report) -> None:
+    if value is None:
+        return
+    if not isinstance(value, str):
+        report.add(
+            line,
+            "version-not-string",
+            f'{key} must be a quoted string such as "1.0.0" (YAML read {value!r})',
+        )
+    elif parse_semver(value) is None:
+        report.add(
+            line,
+            "version-invalid",
+            f"{key} '{value}' is not a semantic version (MAJOR.MINOR.PATCH)",
+        )
+
+
+def _check_shapes(meta: YamlMapping, report: Report) -> None:
+    dur = meta.get("duration_minutes")
+    if dur is not None and (not isinstance(dur, int) or isinstance(dur, bool) or dur <= 0):
+        report.add(
+            meta.line("duration_minutes"),
+            "frontmatter-field",
+            "duration_minutes must be a positive whole number",
+        )
+    obj = meta.get("objectives")
+    if obj is not None and (not isinstance(obj, list) or not all(isinstance(o, str) for o in obj)):
+        report.add(
+            meta.line("objectives"),
+            "frontmatter-field",
+            "objectives must be a list of sentences",
+        )
+
+
+def _check_translated_from(meta: YamlMapping, report: Report, is_source: bool) -> None:
+    if is_source and meta.get("translated_from"):
+        report.warn(
+            meta.line("translated_from"),
+            "translated-from-in-source",
+            "the source language takes no translated_from",
+        )
+    if not is_source and not meta.get("translated_from"):
+        report.add(
+            1,
+            "translated-from-missing",
+            'a translation must say which source version it follows: translated_from: "1.0.0"',
+        )
+
+
+# ---------------------------------------------------------------- the body
+
+
+def scan_body(body: str, first_line: int, report: Report) -> BodyScan:
+    """Find sections, quiz blocks and trainer notes, with their real line numbers."""
+    scan = BodyScan()
+    lines = body.split("\n")
+    fences = Fences()
+    i = 0
+    while i < len(lines):
+        line = lines[i]
+        if line[:1] not in BLOCK_START_CHARS and scan.sections and not fences.open:
+            i += 1  # ordinary prose: nothing to find (the fast path for long modules)
+            continue
+        in_code = fences.inside(line)
+        if not in_code and QUIZ_OPEN_RE.match(line):
+            i = _scan_quiz(lines, i, first_line, report, scan)
+            continue
+        if not in_code:
+            _scan_line(line, first_line + i, report, scan)
+        i += 1
+    if fences.open:
+        report.add(
+            first_line + len(lines) - 1, "fence-unclosed", "a fenced code block is never closed"
+        )
+    scan.sections = [s for s in scan.sections if s.id]
+    if not scan.sections:
+        report.add(first_line, "no-sections", "the module has no '## Section {#id}' headings")
+    return scan
+
+
+def _scan_line(line: str, no: int, report: Report, scan: BodyScan) -> None:
+    if TRAINER_RE.match(line):
+        scan.trainer_notes += 1
+    elif H1_RE.match(line):
+        report.warn(
+            no,
+            "h1-in-body",
+            "do not use a level-1 heading: the title comes from the front matter",
+        )
+    elif m := H2_RE.match(line):
+        _scan_heading(m.group(1), no, report, scan)
+    elif line.strip() and not scan.sections:
+        report.warn(
+            no, "content-before-section", "text before the first '## Section {#id}' heading"
+        )
+        scan.sections.append(Section(id="", title="", line=no))  # report once
+
+
+def _scan_heading(text: str, no: int, report: Report, scan: BodyScan) -> None:
+    found = heading_id(text)
+    if found is None:
+        report.add(
+            no, "section-no-id", f"section '{text}' needs a stable id: '## {text} {{#some-id}}'"
+        )
+        return
+    title, sid = found
+    if not ID_RE.match(sid):
+        report.add(
+            no,
+            "section-bad-id",
+            f"section id '{sid}' must be lower-case letters, digits and hyphens",
+        )
+        return
+    if sid in scan.seen_ids:
+        report.add(
+            no,
+            "section-duplicate-id",
+            f"section id '{sid}' is already used on line {scan.seen_ids[sid]}",
+        )
+        return
+    scan.seen_ids[sid] = no
+    scan.sections.append(Section(id=sid, title=title, line=no))
+
+
+def _scan_quiz(
+    lines: list[str], start: int, first_line: int, report: Report, scan: BodyScan
+) -> int:
+    end = quiz_end(lines, start)
+    if end is None:
+        report.add(
+            first_line + start, "quiz-unclosed", "the quiz block is never closed with a ':::' line"
+        )
+        end = len(lines)
+    block = [(first_line + j, lines[j]) for j in range(start, end)]
+    quiz, diags = parse_quiz(report.file, block)
+    report.items.extend(diags)
+    if quiz is not None:
+        if any(q.id == quiz.id for q in scan.quizzes):
+            report.add(quiz.line, "quiz-duplicate-id", f"quiz id '{quiz.id}' is used twice")
+        scan.quizzes.append(quiz)
+    return end + 1
+
+
+# ---------------------------------------------------------------- the file
+
+
+def load_translation(
+    path: Path, module_id: str, lang: str, source_language: str = SOURCE_LANGUAGE
+) -> tuple[ModuleTranslation | None, list[Diagnostic]]:
+    """Load one language file of a module. Returns None when it cannot be shown."""
+    report = Report(path)
+    text = read_text(path, report)
+    if text is None:
+        return None, report.items
+    meta, body, body_line = split_front_matter(text, report)
+    if meta is None:
+        return None, report.items
+    fields_ok = check_front_matter(meta, report, module_id, lang == source_language)
+    scan = scan_body(body, body_line, report)
+    if not fields_ok:
+        return None, report.items
+    return _translation(meta, path, module_id, lang, body, body_line, scan), report.items
+
+
+def _translation(
+    meta: YamlMapping,
+    path: Path,
+    module_id: str,
+    lang: str,
+    body: str,
+    body_line: int,
+    scan: BodyScan,
+) -> ModuleTranslation:
+    """The translation of front matter that ``check_front_matter`` passed."""
+    duration, objectives = meta.get("duration_minutes"), meta.get("objectives")
+    assert isinstance(duration, int) and isinstance(objectives, list)
+    translated_from = meta.get("translated_from")
+    return ModuleTranslation(
+        module_id=module_id,
+        lang=lang,
+        path=path,
+        version=str(meta.get("version")),
+        title=str(meta.get("title")),
+        summary=str(meta.get("summary")),
+        duration_minutes=duration,
+        objectives=tuple(str(o) for o in objectives),
+        translated_from=None if translated_from is None else str(translated_from),
+        body=body,
+        body_line=body_line,
+        sections=tuple(scan.sections),
+        quizzes=tuple(scan.quizzes),
+        trainer_notes=scan.trainer_notes,
+    )

@@ -1,0 +1,270 @@
+"""The course's Markdown syntax as data: the one place that says what each construct looks like."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Final, Literal, NamedTuple
+from urllib.parse import unquote
+
+# ---------------------------------------------------------------- fenced code
+
+FENCE_RE: Final = re.compile(r"^\s{0,3}(`{3,}|~{3,})")
+
+
+class Fences:
+    """Tracks fenced code blocks line by line; ``inside(line)`` is True for fence lines and code."""
+
+    def __init__(self) -> None:
+        self.open: str | None = None
+
+    def inside(self, line: str) -> bool:
+        m = FENCE_RE.match(line)
+        if self.open:
+            if m and m.group(1)[0] == self.open[0] and len(m.group(1)) >= len(self.open):
+                self.open = None
+            return True
+        if m:
+            self.open = m.group(1)
+            return True
+        return False
+
+
+# ---------------------------------------------------------------- front matter
+
+FRONT_MATTER_OPEN: Final = "---"
+FRONT_MATTER_CLOSE: Final = ("---", "...")
+
+
+def opens_front_matter(line: str) -> bool:
+    """True for the '---' line a module file must start with."""
+    return line.strip() == FRONT_MATTER_OPEN
+
+
+def closes_front_matter(line: str) -> bool:
+    """True for the '---' (or YAML's '...') line that ends the front matter."""
+    return line.strip() in FRONT_MATTER_CLOSE
+
+
+# ---------------------------------------------------------------- headings
+
+H1_RE: Final = re.compile(r"^#(?!#)\s")
+H2_RE: Final = re.compile(r"^##(?!#)\s*(.*?)\s*$")
+HEADING_ID_RE: Final = re.compile(r"^(.*?)\s*\{\s*#([^\s}]+)[^}]*\}$")
+"""A heading's text ending in attributes with an id: ``Title {#some-id .class}``."""
+
+BLOCK_START_CHARS: Final = frozenset("#!:`~ \t")
+"""First characters of every line that can open a heading, callout, quiz or fence."""
+
+
+def heading_id(text: str) -> tuple[str, str] | None:
+    """(title, id) of a heading's text with ``{#id ...}`` attributes, or None without an id."""
+    m = HEADING_ID_RE.match(text)
+    return (m.group(1).strip(), m.group(2)) if m else None
+
+
+# ---------------------------------------------------------------- callouts and trainer notes
+
+CALLOUT_RE: Final = re.compile(r'^!!!\s+(\S+)(?:\s+"(.*)")?\s*$')
+"""``!!! kind "Title"`` (Python-Markdown's admonition; the renderer enables no ``???`` form)."""
+TRAINER_RE: Final = re.compile(r"^!!!\s+trainer\b")
+"""A trainer note opens with ``!!! trainer``; its body is the indented lines below."""
+CALLOUT_INDENT: Final = "    "
+
+
+def callout_title(line: str) -> str | None:
+    """The quoted title of a callout opener, or None when the line has none."""
+    m = CALLOUT_RE.match(line)
+    return m.group(2) if m else None
+
+
+# ---------------------------------------------------------------- quiz blocks
+
+QUIZ_OPEN_RE: Final = re.compile(r"^:::\s*quiz\b(.*)$")
+QUIZ_CLOSE_RE: Final = re.compile(r"^:::\s*$")
+
+
+def quiz_id(line: str) -> str:
+    """The id written after ``::: quiz`` ('' when none is)."""
+    m = QUIZ_OPEN_RE.match(line)
+    parts = m.group(1).split() if m else []
+    return parts[0] if parts else ""
+
+
+def quiz_end(lines: list[str], start: int) -> int | None:
+    """Index of the ``:::`` line closing the quiz opened at ``start``, or None."""
+    return next((j for j in range(start + 1, len(lines)) if QUIZ_CLOSE_RE.match(lines[j])), None)
+
+
+BlockKind = Literal["quiz", "trainer"]
+
+
+def _trainer_end(lines: list[str], start: int) -> int:
+    end = start + 1
+    while end < len(lines) and (not lines[end].strip() or lines[end].startswith(CALLOUT_INDENT)):
+        end += 1
+    while end > start + 1 and not lines[end - 1].strip():
+        end -= 1
+    return end
+
+
+def iter_blocks(lines: list[str]) -> Iterator[tuple[BlockKind, int, int]]:
+    """Yield (kind, start, end) for quiz blocks and trainer notes outside fenced code."""
+    fences = Fences()
+    i = 0
+    while i < len(lines):
+        line = lines[i]
+        if fences.inside(line):
+            i += 1
+        elif QUIZ_OPEN_RE.match(line):
+            end = quiz_end(lines, i)
+            yield "quiz", i, len(lines) if end is None else end + 1
+            i = len(lines) if end is None else end + 1
+        elif TRAINER_RE.match(line):
+            end = _trainer_end(lines, i)
+            yield "trainer", i, end
+            i = end
+        else:
+            i += 1
+
+
+# ---------------------------------------------------------------- links and images
+
+_TITLE = r"(?:\"[^\"]*\"|'[^']*')"
+INLINE_LINK_RE: Final = re.compile(
+    r"(?P<bang>!?)\[(?P<text>[^\]]*)\]"
+    r"\(\s*(?:<(?P<angle>[^>\n]*)>|<?(?P<bare>[^)\s>]+)>?)(?:\s+" + _TITLE + r")?\s*\)"
+)
+"""``[text](dest "title")`` and ``![alt](src)``; ``dest`` may be ``<in angle brackets>``."""
+REFERENCE_USE_RE: Final = re.compile(
+    r"(?P<bang>!?)\[(?P<text>[^\]]*)\](?:(?P<gap>\s?)\[(?P<ref>[^\]]*)\])?"
+)
+"""``[text][ref]``, ``[text][]`` and the ``[ref]`` shortcut (and their ``!`` image forms)."""
+REFERENCE_DEF_RE: Final = re.compile(
+    r"^\s*\[(?P<label>[^\[\]^][^\[\]]*|)\]:[ \t]*(?P<dest>\S+)"
+    r"(?:[ \t]+(?:" + _TITLE + r"|\([^)]*\)))?[ \t]*$"
+)
+"""``[ref]: dest "title"`` (a ``[^note]:`` line is a footnote, not a reference)."""
+RAW_IMG_RE: Final = re.compile(
+    r"<img\b[^>]*?\ssrc\s*=\s*(?:\"(?P<dq>[^\"]*)\"|'(?P<sq>[^']*)'|(?P<bare>[^\s>]+))",
+    re.IGNORECASE,
+)
+CODE_SPAN_RE: Final = re.compile(r"`[^`]*`")
+FOOTNOTE_MARK: Final = "^"
+
+
+@dataclass(frozen=True)
+class LinkUse:
+    """A link or image written on one line: an inline destination or a reference to one."""
+
+    image: bool
+    text: str
+    target: str | None = None  # the destination of an inline link
+    ref: str | None = None  # the reference key of a reference-style link
+    explicit: bool = False  # ``[text][ref]`` or ``[text][]`` written together: meant as a link
+
+
+@dataclass(frozen=True)
+class ReferenceDefinition:
+    """``[key]: destination`` as Python-Markdown stores it."""
+
+    key: str
+    destination: str
+
+
+def reference_key(label: str) -> str:
+    """The key a reference label is looked up by: case and runs of spaces do not count."""
+    return " ".join(label.split()).lower()
+
+
+def _blank(pattern: re.Pattern[str], line: str) -> str:
+    return pattern.sub(lambda m: " " * len(m.group(0)), line)
+
+
+def parse_reference_definition(line: str) -> ReferenceDefinition | None:
+    """The reference a ``[ref]: dest`` line defines, or None for any other line."""
+    m = REFERENCE_DEF_RE.match(line)
+    if not m:
+        return None
+    return ReferenceDefinition(reference_key(m["label"]), m["dest"].lstrip("<").rstrip(">"))
+
+
+def iter_link_uses(line: str) -> Iterator[LinkUse]:
+    """Inline links and images, then reference-style ones, on a line outside code spans."""
+    line = _blank(CODE_SPAN_RE, line)
+    for m in INLINE_LINK_RE.finditer(line):
+        target = m["angle"] if m["angle"] is not None else m["bare"]
+        yield LinkUse(bool(m["bang"]), m["text"], target=target)
+    for m in REFERENCE_USE_RE.finditer(_blank(INLINE_LINK_RE, line)):
+        label = m["ref"] or m["text"]
+        if m["text"].startswith(FOOTNOTE_MARK) or label.startswith(FOOTNOTE_MARK):
+            continue
+        explicit = m["ref"] is not None and not m["gap"]
+        yield LinkUse(bool(m["bang"]), m["text"], ref=reference_key(label), explicit=explicit)
+
+
+def raw_image_sources(line: str) -> list[str]:
+    """The ``src`` of every raw HTML ``<img>`` tag on a line."""
+    return [
+        m["dq"] if m["dq"] is not None else m["sq"] or m["bare"] for m in RAW_IMG_RE.finditer(line)
+    ]
+
+
+# ---------------------------------------------------------------- destinations
+
+SCHEME_RE: Final = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*:")
+MODULE_LINK_RE: Final = re.compile(r"^([a-z0-9][a-z0-9-]*)(?:#([A-Za-z0-9_-]+))?$")
+"""``module-id`` or ``module-id#section``: a link to another module of the course."""
+MODULE_SCHEME: Final = "module:"
+
+DestinationKind = Literal["anchor", "module", "external", "asset", "unknown"]
+
+
+class Destination(NamedTuple):
+    """What a link's destination points at: a section here, a module, a web page or a file."""
+
+    kind: DestinationKind
+    target: str  # module id, asset file name, or the destination itself
+    fragment: str = ""
+
+
+def _module_destination(ref: str) -> Destination | None:
+    m = MODULE_LINK_RE.match(ref)
+    return Destination("module", m.group(1), m.group(2) or "") if m else None
+
+
+def classify_destination(href: str) -> Destination:
+    """anchor (``#id``), module (``rm-02#x``, ``module:rm-02#x``), external, asset or unknown."""
+    if href.startswith("#"):
+        return Destination("anchor", "", href[1:])
+    if href.startswith(MODULE_SCHEME):
+        return _module_destination(href[len(MODULE_SCHEME) :]) or Destination("unknown", href)
+    if SCHEME_RE.match(href):
+        return Destination("external", href)
+    module = _module_destination(href)
+    if module is not None:
+        return module
+    name = unquote(href.split("#")[0])
+    if name and "/" not in name and "\\" not in name and name not in (".", ".."):
+        return Destination("asset", name)
+    return Destination("unknown", href)
+
+
+# ---------------------------------------------------------------- visible prose
+
+_MARKUP_RES: Final = (
+    (re.compile(r"^\s*(\[\^[^\]]+\]:|:\s)"), ""),  # footnote and definition-list markers
+    (CODE_SPAN_RE, ""),
+    (re.compile(r"\]\([^)]*\)"), "]"),  # inline link destinations
+    (re.compile(r"\{[#.][^}]*\}"), ""),  # attribute lists
+    (re.compile(r"https?://\S+"), ""),  # bare URLs
+    (re.compile(r"<[^>]+>"), ""),  # raw HTML tags
+)
+
+
+def visible_text(line: str) -> str:
+    """A line's visible prose: without code spans, URLs, link targets, attributes and tags."""
+    for pattern, replacement in _MARKUP_RES:
+        line = pattern.sub(replacement, line)
+    return line
