@@ -1,5 +1,6 @@
 """Search in the window, driven from the keyboard and mouse: type, open, step, clear."""
 
+import gc
 import threading
 
 import pytest
@@ -10,7 +11,7 @@ from PySide6.QtWidgets import QApplication
 from courseware_app.core import i18n
 from courseware_app.core import search as core_search
 from courseware_app.core.history import Location
-from courseware_app.ui.search_panel import HIT_ROLE, install_search
+from courseware_app.ui.search import HIT_ROLE, SearchController, install_search
 from tests.conftest import ROOT
 
 SEARCH_CONTENT = ROOT / "tests" / "data" / "search"
@@ -54,7 +55,7 @@ def hits_shown(c):
 
 
 def current_match_text(w, c):
-    cursor = c.matches[c.current].cursor
+    cursor = c.highlights.matches[c.highlights.current].cursor
     return cursor.selectedText()
 
 
@@ -79,7 +80,7 @@ def test_results_appear_as_you_type_and_enter_opens_with_highlights(searching, q
     assert "3 sections found" in c.dock.state.text()
     qtbot.keyClick(c.box, Qt.Key.Key_Return)
     assert w.location == Location("declarations", "declarations")
-    assert len(c.matches) >= 4 and w.view.extraSelections()
+    assert len(c.highlights.matches) >= 4 and w.view.extraSelections()
     assert current_match_text(w, c) == "декларация"  # in the heading: the section's first match
 
 
@@ -88,16 +89,16 @@ def test_f3_and_shift_f3_step_through_matches(searching, qtbot):
     type_query(qtbot, c, "declaration")
     c.open_hit(next(h for h in c.hits if h.section == "filing"))
     assert w.location == Location("declarations", "filing")
-    count, first = len(c.matches), c.current
+    count, first = len(c.highlights.matches), c.highlights.current
     assert count >= 5
     qtbot.keyClick(w, Qt.Key.Key_F3)
-    assert c.current == (first + 1) % count
+    assert c.highlights.current == (first + 1) % count
     qtbot.keyClick(w, Qt.Key.Key_F3, Qt.KeyboardModifier.ShiftModifier)
-    assert c.current == first
+    assert c.highlights.current == first
     for _ in range(count):
         c.step(1)
-    assert c.current == first  # wraps round
-    assert w.view.textCursor().position() == c.matches[first].cursor.selectionStart()
+    assert c.highlights.current == first  # wraps round
+    assert w.view.textCursor().position() == c.highlights.matches[first].cursor.selectionStart()
 
 
 def test_click_on_a_result_opens_it(searching, qtbot):
@@ -127,9 +128,9 @@ def test_escape_clears_box_results_and_highlights(searching, qtbot):
     w, c = searching()
     type_query(qtbot, c, "declaration")
     qtbot.keyClick(c.box, Qt.Key.Key_Return)
-    assert c.matches
+    assert c.highlights.matches
     qtbot.keyClick(w.view, Qt.Key.Key_Escape)
-    assert c.box.text() == "" and not c.matches and not w.view.extraSelections()
+    assert c.box.text() == "" and not c.highlights.matches and not w.view.extraSelections()
     assert c.results.topLevelItemCount() == 0
     assert "Type a word" in c.dock.state.text()
 
@@ -142,7 +143,7 @@ def test_typing_is_debounced(searching, qtbot):
     qtbot.keyClicks(c.box, "declaration")
     assert runs == []  # nothing while typing
     qtbot.waitUntil(lambda: len(runs) > 0, timeout=3000)
-    qtbot.wait(200)
+    assert not c.timer.isActive()  # no search is pending: the one run was the last
     assert len(runs) == 1
 
 
@@ -195,15 +196,16 @@ def test_index_is_built_off_the_ui_thread_with_progress(searching, qtbot, monkey
     w, c = searching()
     assert threads and threads[0] is not threading.main_thread()
     assert c.stats.full and len(c.stats.reindexed) == 6
-    assert c.progress == (6, 6)  # progress came back to the UI thread by signal
-    assert not c.bar.isVisible() and not c.building
+    assert c.builder.progress == (6, 6)  # progress came back to the UI thread by signal
+    assert not c.bar.isVisible() and not c.builder.building
 
 
 def test_indexing_waits_for_the_first_page_or_the_first_search(make_window, qtbot, tmp_path):
     w = make_window(content=SEARCH_CONTENT)
     c = install_search(w, tmp_path / "index.sqlite", start_delay_ms=60_000)
-    qtbot.wait(50)
-    assert not c.started
+    QApplication.processEvents()
+    assert c.start_timer.isActive() and c.start_timer.remainingTime() > 50_000
+    assert not c.builder.started
     with qtbot.waitSignal(c.indexReady, timeout=20000):
         qtbot.keyClick(w, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
     c.shutdown()
@@ -238,3 +240,15 @@ def test_actions_are_in_the_go_menu(searching):
     names = [a.objectName() for a in w.menu_go.actions()]
     assert {"searchFind", "searchNext", "searchPrevious"} <= set(names)
     assert "F3" in [s.toString() for s in c.act_next.shortcuts()]
+
+
+def test_the_window_keeps_search_alive_without_an_attribute_set_on_it(make_window, qtbot, tmp_path):
+    w = make_window(content=SEARCH_CONTENT)
+    install_search(w, tmp_path / "index.sqlite", start_delay_ms=60_000)  # the result dropped
+    gc.collect()
+    (c,) = w.findChildren(SearchController)
+    assert not hasattr(w, "search_controller")
+    with qtbot.waitSignal(c.indexReady, timeout=20000):
+        qtbot.keyClick(w, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    assert c.dock.isVisible() and c.box.hasFocus()
+    c.shutdown()
