@@ -12,6 +12,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from courseware_app.core import paths
+from courseware_app.core.course import Option, Question, Quiz
 from courseware_app.core.loader import load_course
 from courseware_app.core.search import (
     SearchIndex,
@@ -20,6 +21,8 @@ from courseware_app.core.search import (
     highlight_spans,
     parse_query,
     query_terms,
+    question_search_text,
+    quiz_markdown,
     translation_docs,
     word_forms,
 )
@@ -199,6 +202,44 @@ def test_trainee_rows_hold_no_quiz_or_notes(index):
     correct = "✓ Post-clearance"  # the [x] option, marked as the answer
     assert all(correct not in h.snippet for h in index.search("audit", "en"))
     assert any(correct in h.snippet for h in index.search("audit", "en", trainer=True))
+
+
+def test_a_question_is_searchable_with_its_answer_key():
+    q = Question(
+        "q1",
+        "single",
+        "Which document\nis filed first?",
+        1,
+        options=(Option("The invoice", True, "Yes: it comes first.", 2), Option("A", False, "", 3)),
+        answer_bool=False,
+        accepted=("invoice", "bill"),
+        numeric=(2.0, 2.5),
+        items=("file", "check"),
+        pairs=(("EAD", "export"),),
+        explanation="The invoice starts the file.",
+    )
+    parts = question_search_text(q)
+    assert parts[:5] == [
+        "Which document\nis filed first?",
+        "✓ The invoice",
+        "Yes: it comes first.",
+        "A",
+        "",
+    ]
+    assert parts[5:] == [
+        "invoice | bill",
+        "false",
+        "2..2.5",
+        "file",
+        "check",
+        "EAD → export",
+        "The invoice starts the file.",
+    ]
+    numeric = question_search_text(Question("q2", "numeric", "How many?", 1, numeric=(3.0, 3.0)))
+    assert numeric == ["How many?", "", "3", ""]
+    quiz = quiz_markdown(Quiz("z", 1, "Filing", questions=(q,)))
+    assert quiz.startswith("Filing\n\nWhich document is filed first?\n\n✓ The invoice\n\n")
+    assert "\n\n\n" not in quiz  # empty parts left out
 
 
 def quiz_section(tr, docs, quiz):
