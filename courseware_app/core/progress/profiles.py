@@ -1,0 +1,77 @@
+"""Profile names (what makes two the same, which are refused) and the profiles kept in memory."""
+
+from __future__ import annotations
+
+import threading
+import unicodedata
+from collections.abc import Iterable
+
+from courseware_app.core.progress.errors import ProfileError
+from courseware_app.core.progress.records import Profile
+
+MAX_NAME_LENGTH = 60
+
+
+def name_key(name: str) -> str:
+    """What makes two profile names the same: case (Cyrillic too) and Unicode form ignored."""
+    return unicodedata.normalize("NFC", name).casefold()
+
+
+def clean_name(name: str) -> str:
+    """Collapse whitespace and check a profile name; raise ProfileError when it is refused."""
+    name = " ".join(unicodedata.normalize("NFC", name or "").split())
+    if not name:
+        raise ProfileError("empty", "a profile name cannot be empty")
+    if len(name) > MAX_NAME_LENGTH:
+        raise ProfileError("too-long", f"a profile name has at most {MAX_NAME_LENGTH} characters")
+    if name[0] in "=+-@":  # spreadsheets would read the exported name as a formula
+        raise ProfileError("bad-start", "a profile name cannot start with = + - or @")
+    return name
+
+
+class ProfileBook:
+    """The store's profiles, read once at opening and then changed at once by the store, so
+    that checks (a name already taken) never miss a write still on its way to the file."""
+
+    def __init__(self, profiles: Iterable[Profile]):
+        self._lock = threading.Lock()
+        self._profiles = {p.id: p for p in profiles}
+
+    def listed(self, *, deleted: bool = False) -> list[Profile]:
+        """Live profiles (or the deleted ones not purged yet), by name."""
+        with self._lock:
+            found = [p for p in self._profiles.values() if (p.deleted_at is not None) == deleted]
+        return sorted(found, key=lambda p: (name_key(p.name), p.created_at))
+
+    def get(self, profile_id: str) -> Profile | None:
+        with self._lock:
+            return self._profiles.get(profile_id)
+
+    def find(self, name: str) -> Profile | None:
+        """The live profile called ``name`` (any case)."""
+        key = name_key(" ".join((name or "").split()))
+        return next((p for p in self.listed() if name_key(p.name) == key), None)
+
+    def check_free(self, name: str, except_id: str | None = None) -> str:
+        """The cleaned name, unless it is refused or another live profile has it."""
+        name = clean_name(name)
+        other = self.find(name)
+        if other is not None and other.id != except_id:
+            raise ProfileError("duplicate", f"there is already a profile called “{other.name}”")
+        return name
+
+    def free_variant(self, name: str) -> str:
+        """``name``, or "name (2)", "name (3)"... whichever no live profile has."""
+        taken = {name_key(p.name) for p in self.listed()}
+        candidate, n = name, 2
+        while name_key(candidate) in taken:
+            candidate, n = f"{name} ({n})", n + 1
+        return candidate
+
+    def keep(self, profile: Profile) -> None:
+        with self._lock:
+            self._profiles[profile.id] = profile
+
+    def drop(self, profile_id: str) -> None:
+        with self._lock:
+            self._profiles.pop(profile_id, None)

@@ -1,0 +1,115 @@
+"""The progress file's schema: the tables, and the forward migrations between its versions."""
+
+from __future__ import annotations
+
+import sqlite3
+import uuid
+from collections.abc import Callable
+
+from courseware_app.core.progress.db import transaction
+from courseware_app.core.progress.helpers import device_name, iso_utc
+
+SCHEMA_V1 = (
+    "CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)",
+    """CREATE TABLE profiles (
+        id TEXT PRIMARY KEY NOT NULL,
+        name TEXT NOT NULL,
+        name_key TEXT NOT NULL,
+        created_at TEXT NOT NULL)""",
+    "CREATE UNIQUE INDEX profiles_name_key ON profiles(name_key)",
+    """CREATE TABLE profile_settings (
+        profile_id TEXT NOT NULL REFERENCES profiles(id) ON DELETE CASCADE,
+        key TEXT NOT NULL,
+        value TEXT NOT NULL,
+        PRIMARY KEY (profile_id, key)) WITHOUT ROWID""",
+    """CREATE TABLE visits (
+        profile_id TEXT NOT NULL REFERENCES profiles(id) ON DELETE CASCADE,
+        module TEXT NOT NULL,
+        section TEXT NOT NULL,
+        first_at TEXT NOT NULL,
+        last_at TEXT NOT NULL,
+        visits INTEGER NOT NULL DEFAULT 0,
+        seconds REAL NOT NULL DEFAULT 0,
+        PRIMARY KEY (profile_id, module, section)) WITHOUT ROWID""",
+    """CREATE TABLE attempts (
+        id TEXT PRIMARY KEY NOT NULL,
+        profile_id TEXT NOT NULL REFERENCES profiles(id) ON DELETE CASCADE,
+        module TEXT NOT NULL,
+        module_version TEXT NOT NULL,
+        lang TEXT NOT NULL,
+        quiz TEXT NOT NULL,
+        points REAL NOT NULL,
+        max_points REAL NOT NULL,
+        pass_mark REAL NOT NULL,
+        score REAL NOT NULL,
+        passed INTEGER NOT NULL CHECK (passed IN (0, 1)),
+        started_at TEXT NOT NULL,
+        finished_at TEXT NOT NULL)""",
+    "CREATE INDEX attempts_by_profile ON attempts(profile_id, module, finished_at)",
+    """CREATE TABLE answers (
+        attempt_id TEXT NOT NULL REFERENCES attempts(id) ON DELETE CASCADE,
+        question TEXT NOT NULL,
+        position INTEGER NOT NULL,
+        response TEXT NOT NULL,
+        points REAL NOT NULL,
+        max_points REAL NOT NULL,
+        correct INTEGER NOT NULL,
+        feedback TEXT NOT NULL DEFAULT '[]',
+        PRIMARY KEY (attempt_id, question)) WITHOUT ROWID""",
+    """CREATE TABLE bookmarks (
+        profile_id TEXT NOT NULL REFERENCES profiles(id) ON DELETE CASCADE,
+        module TEXT NOT NULL,
+        section TEXT NOT NULL,
+        created_at TEXT NOT NULL,
+        PRIMARY KEY (profile_id, module, section)) WITHOUT ROWID""",
+    """CREATE TABLE notes (
+        profile_id TEXT NOT NULL REFERENCES profiles(id) ON DELETE CASCADE,
+        module TEXT NOT NULL,
+        section TEXT NOT NULL,
+        text TEXT NOT NULL,
+        updated_at TEXT NOT NULL,
+        PRIMARY KEY (profile_id, module, section)) WITHOUT ROWID""",
+)
+
+
+def _migrate_to_1(conn: sqlite3.Connection) -> None:
+    """The first schema, and this file's device id."""
+    for statement in SCHEMA_V1:
+        conn.execute(statement)
+    conn.executemany(
+        "INSERT INTO meta (key, value) VALUES (?, ?)",
+        [("device_id", str(uuid.uuid4())), ("created_at", iso_utc())],
+    )
+
+
+def _migrate_to_2(conn: sqlite3.Connection) -> None:
+    """Soft deletion (the "recently deleted" list) and the device each attempt was taken on."""
+    conn.execute("ALTER TABLE profiles ADD COLUMN deleted_at TEXT")
+    conn.execute("DROP INDEX profiles_name_key")
+    conn.execute(
+        "CREATE UNIQUE INDEX profiles_live_name ON profiles(name_key) WHERE deleted_at IS NULL"
+    )
+    conn.execute("ALTER TABLE attempts ADD COLUMN device TEXT NOT NULL DEFAULT ''")
+    conn.execute("UPDATE attempts SET device = ?", (device_name(),))
+
+
+# MIGRATIONS[n] takes a database from schema n to n + 1; never edit a released step.
+MIGRATIONS: tuple[Callable[[sqlite3.Connection], None], ...] = (_migrate_to_1, _migrate_to_2)
+SCHEMA_VERSION = len(MIGRATIONS)
+
+
+def schema_version(conn: sqlite3.Connection) -> int:
+    """The schema version the file is at (SQLite's user_version)."""
+    version: int = conn.execute("PRAGMA user_version").fetchone()[0]
+    return version
+
+
+def migrate(conn: sqlite3.Connection, target: int = SCHEMA_VERSION) -> int:
+    """Apply the forward migrations one transaction each; return the version reached."""
+    version = schema_version(conn)
+    while version < target:
+        with transaction(conn):
+            MIGRATIONS[version](conn)
+            conn.execute(f"PRAGMA user_version = {version + 1}")
+        version += 1
+    return version
