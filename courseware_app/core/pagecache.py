@@ -1,8 +1,9 @@
 """Rendered pages kept on disk, keyed by the app build, the content tree and the UI catalog, for
 a fast start-up.
 
-Light to import (the course model and the renderer are imported when first needed): the start-up
-path reads a cached page through ``read_page`` before anything else is loaded.
+The course model and the renderer are imported when first needed. The start-up path reads a
+cached page with ``read_page`` (core.pagefile, which holds the file's format) before anything
+else is loaded, without importing this module.
 """
 
 from __future__ import annotations
@@ -15,6 +16,9 @@ from typing import TYPE_CHECKING
 
 from courseware_app.core import atomic
 from courseware_app.core.fingerprint import Fingerprint, caches_enabled, digest
+from courseware_app.core.pagefile import HTML, RENDERED, read_page
+
+__all__ = ["Page", "PageCache", "PageKey", "read_page"]
 
 if TYPE_CHECKING:
     from courseware_app.core.course import Course
@@ -110,7 +114,7 @@ def _read(path: Path) -> Page | None:
 
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
-        return Page(_expect_str(data["page"]), from_json(RenderedModule, data["rendered"]))
+        return Page(_expect_str(data[HTML]), from_json(RenderedModule, data[RENDERED]))
     except (OSError, ValueError, KeyError, TypeError):
         return None
 
@@ -130,12 +134,3 @@ def _expect_str(value: object) -> str:
     if not isinstance(value, str):
         raise TypeError("a page's HTML must be text")
     return value
-
-
-def read_page(path: Path) -> tuple[str, list[str]] | None:
-    """A cached page's HTML and section ids, without the renderer; None if unreadable."""
-    try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-        return data["page"], [str(entry[0]) for entry in data["rendered"]["toc"]]
-    except (OSError, ValueError, KeyError, TypeError, IndexError):
-        return None

@@ -25,36 +25,37 @@ from pathlib import Path
 
 from courseware_app.core import atomic
 from courseware_app.core.fingerprint import Fingerprint, caches_enabled
+from courseware_app.core.pagefile import read_page
 
 log = logging.getLogger(__name__)
 FILE_NAME = "start.json"
 
 
-class StartRecord(typing.TypedDict):
-    """What the window records about the page it shows."""
+if typing.TYPE_CHECKING:  # types only: creating TypedDicts would cost ~2 ms before the paint
 
-    ui_language: str
-    content_preference: str
-    content_language: str
-    trainer: bool
-    module: str
-    section: str
-    zoom: int
-    languages: list[str]
-    title: str
-    position: str
+    class StartRecord(typing.TypedDict):
+        """What the window records about the page it shows."""
 
+        ui_language: str
+        content_preference: str
+        content_language: str
+        trainer: bool
+        module: str
+        section: str
+        zoom: int
+        languages: list[str]
+        title: str
+        position: str
 
-class SavedRecord(StartRecord):
-    stamp: str  # Fingerprint.of(content, ui_language)
-    page: str  # the page file, relative to the cache folder
+    class SavedRecord(StartRecord):
+        stamp: str  # Fingerprint.of(content, ui_language)
+        page: str  # the page file, relative to the cache folder
 
+    class StartPage(SavedRecord):
+        """A record read back, with its page's HTML and section ids."""
 
-class StartPage(SavedRecord):
-    """A record read back, with its page's HTML and section ids."""
-
-    html: str
-    section_ids: list[str]
+        html: str
+        section_ids: list[str]
 
 
 class StartPages:
@@ -118,8 +119,6 @@ class StartPages:
         }
         if any(data.get(k) != v for k, v in wanted.items()):
             return None
-        from courseware_app.core.pagecache import read_page
-
         relative = Path(data["page"])
         if relative.is_absolute() or ".." in relative.parts:
             return None  # a record only ever points into its own cache
@@ -138,4 +137,4 @@ class StartPages:
             return None
         if not isinstance(data, dict) or not isinstance(data.get("page"), str):
             return None
-        return typing.cast(StartPage, data)
+        return typing.cast("StartPage", data)
