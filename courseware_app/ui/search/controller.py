@@ -146,7 +146,9 @@ class SearchController(QObject):
         listens to the page, the place and the interface language."""
         self.setParent(cast(QObject, window))  # a QMainWindow: lives as long as the window
         self._window = window
-        self._show_status: Callable[[str, int], None] = window.statusBar().showMessage
+        self._show_status: Callable[[str, int], None] = lambda message, ms: (
+            window.statusBar().showMessage(message, ms)
+        )
         window.toolbar.addSeparator()
         window.toolbar.addWidget(self.box)
         window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.dock)
