@@ -68,14 +68,23 @@ def cut_off(root: QWidget) -> list[str]:
     return problems
 
 
+def wait_until_it_fits(qtbot, widget) -> None:
+    """Until the widget is shown and laid out with nothing cut off (else fail with what is)."""
+
+    def fits() -> None:
+        assert widget.isVisible()
+        assert cut_off(widget) == [], type(widget).__name__
+
+    qtbot.waitUntil(fits, timeout=2000)
+
+
 @pytest.mark.parametrize("lang", ["en", "ru", "fr"])
 def test_main_window_fits_1366x768_in_every_language(make_window, languages, qtbot, lang):
     languages.switch(lang)
     w = make_window()
     w.retranslate_ui()
     w.resize(1366, 740)
-    qtbot.wait(20)
-    assert cut_off(w) == []
+    wait_until_it_fits(qtbot, w)
     assert w.menu_file.title() != "" and "&" in w.menu_file.title()
 
 
@@ -91,8 +100,7 @@ def test_dialogs_fit_in_every_language(qtbot, languages, lang):
     ):
         qtbot.addWidget(dialog)
         dialog.show()
-        qtbot.wait(10)
-        assert cut_off(dialog) == [], type(dialog).__name__
+        wait_until_it_fits(qtbot, dialog)
         dialog.close()
 
 
@@ -166,8 +174,7 @@ def test_progress_dialogs_fit_in_every_language(make_window, languages, qtbot, t
     ]
     for dialog in dialogs:
         dialog.show()
-        qtbot.wait(10)
-        assert cut_off(dialog) == [], type(dialog).__name__
+        wait_until_it_fits(qtbot, dialog)
         assert dialog.width() <= 1366 and dialog.height() <= 768, type(dialog).__name__
         dialog.close()
     controller.store.flush()
