@@ -17,33 +17,37 @@ MARK_RE = re.compile(r"<mark>(.*?)</mark>", re.S)
 
 
 def register(sub, common) -> None:
+    from courseware_app.core.i18n import _
+
     p = sub.add_parser(
         "search",
         parents=[common],
-        help="search the course text (stemmed, accents optional)",
-        description=(
+        help=_("search the course text (stemmed, accents optional)"),
+        description=_(
             'Words must all match; "quoted phrases" match in order; decl* matches the start '
             "of a word. Results are sections, best first."
         ),
     )
-    p.add_argument("query", nargs="+", help="what to look for (quote it in the shell)")
+    p.add_argument("query", nargs="+", help=_("what to look for (quote it in the shell)"))
     scope = p.add_mutually_exclusive_group()
     # SUPPRESS keeps `courseware --lang ru search ...` (the global option) working too.
     scope.add_argument(
         "--lang",
         choices=UI_LANGUAGES,
         default=argparse.SUPPRESS,
-        help="content language to search (default: the course's source language)",
+        help=_("content language to search (default: the course's source language)"),
     )
-    scope.add_argument("--all-languages", action="store_true", help="search every language at once")
+    scope.add_argument(
+        "--all-languages", action="store_true", help=_("search every language at once")
+    )
     p.add_argument(
         "--trainer",
         action="store_true",
         default=argparse.SUPPRESS,
-        help="also search trainer notes and quiz answer keys",
+        help=_("also search trainer notes and quiz answer keys"),
     )
-    p.add_argument("--json", action="store_true", help="print JSON")
-    p.add_argument("--limit", type=int, default=20, metavar="N", help="at most N results")
+    p.add_argument("--json", action="store_true", help=_("print JSON"))
+    p.add_argument("--limit", type=int, default=20, metavar="N", help=_("at most N results"))
     p.set_defaults(func=run_search)
 
 
