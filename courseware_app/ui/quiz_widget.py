@@ -1,26 +1,19 @@
-"""The quiz player: native widgets per question type, feedback, score, retry and review."""
+"""The quiz player: one card per question (its input widget from ui.questions), feedback, score,
+retry and review."""
 
 from __future__ import annotations
 
+import html
 import random
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QAbstractItemView,
-    QButtonGroup,
     QCheckBox,
-    QComboBox,
     QDialog,
-    QFormLayout,
     QFrame,
     QHBoxLayout,
     QLabel,
-    QLineEdit,
-    QListWidget,
-    QListWidgetItem,
     QPushButton,
-    QRadioButton,
     QScrollArea,
     QVBoxLayout,
     QWidget,
@@ -29,35 +22,15 @@ from PySide6.QtWidgets import (
 from courseware_app.core.course import Question, Quiz
 from courseware_app.core.formats import format_number, format_percentage
 from courseware_app.core.i18n import _, ngettext
-from courseware_app.core.render import markdown_to_html
-from courseware_app.core.scoring import (
-    Attempt,
-    Result,
-    grade,
-    now_utc,
-    presentation_order,
-    shuffled_items,
-)
+from courseware_app.core.questions import kind_for
+from courseware_app.core.scoring import Attempt, Result, grade, now_utc
+from courseware_app.ui.questions import input_class, rich, shortcut, wrapped_label
 
 OK_COLOUR, BAD_COLOUR, KEY_COLOUR = "#1e7a3a", "#a11d1d", "#7a5a00"
 
 
-def rich(text: str) -> str:
-    """Question and option text may use inline Markdown."""
-    html, _links, _images = markdown_to_html(text)
-    return html.strip()
-
-
-def wrapped_label(text: str, parent=None, *, markdown=True) -> QLabel:
-    label = QLabel(rich(text) if markdown else text, parent)
-    label.setWordWrap(True)
-    label.setTextFormat(Qt.TextFormat.RichText if markdown else Qt.TextFormat.PlainText)
-    label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-    return label
-
-
 class QuestionCard(QFrame):
-    """One question: its input widgets, and after submission its feedback."""
+    """One question: its heading and text, its type's input widget, and its feedback."""
 
     def __init__(
         self,
@@ -66,8 +39,8 @@ class QuestionCard(QFrame):
         question: Question,
         shuffle: bool,
         rng: random.Random,
-        parent=None,
-    ):
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(parent)
         self.q = question
         self.setFrameShape(QFrame.Shape.StyledPanel)
@@ -86,9 +59,8 @@ class QuestionCard(QFrame):
         self.text = wrapped_label(question.text, self)
         self.text.setStyleSheet("font-weight: bold;")
         self.layout_.addWidget(self.text)
-        self.inputs: list[QWidget] = []
-        self.order = presentation_order(len(question.options), shuffle, rng)
-        getattr(self, f"_build_{question.type}")(rng)
+        self.input = input_class(question.type)(question, shuffle, rng, self)
+        self.layout_.addWidget(self.input)
         self.feedback = QLabel(self)
         self.feedback.setWordWrap(True)
         self.feedback.setTextFormat(Qt.TextFormat.RichText)
@@ -96,168 +68,21 @@ class QuestionCard(QFrame):
         self.feedback.setObjectName("feedback")
         self.layout_.addWidget(self.feedback)
 
-    # ------------------------------------------------------------ inputs per type
+    @property
+    def inputs(self) -> list[QWidget]:
+        return self.input.inputs
 
-    def _choice_buttons(self, exclusive: bool) -> None:
-        self.group = QButtonGroup(self)
-        self.group.setExclusive(exclusive)
-        self.buttons: dict[int, QRadioButton | QCheckBox] = {}
-        for shown, original in enumerate(self.order):
-            option = self.q.options[original]
-            button = (QRadioButton if exclusive else QCheckBox)(self)
-            button.setText(f"&{shown + 1}  {option.text}")
-            button.setAccessibleName(option.text)
-            self.group.addButton(button, original)
-            self.layout_.addWidget(button)
-            self.buttons[original] = button
-            self.inputs.append(button)
+    def response(self) -> object:
+        return self.input.response()
 
-    def _build_single(self, _rng) -> None:
-        self._choice_buttons(exclusive=True)
-
-    def _build_multiple(self, _rng) -> None:
-        hint = QLabel(_("Select all that apply."), self)
-        hint.setStyleSheet("color: #5a5a5e;")
-        self.layout_.addWidget(hint)
-        self._choice_buttons(exclusive=False)
-
-    def _build_truefalse(self, _rng) -> None:
-        self.group = QButtonGroup(self)
-        self.true_button = QRadioButton(_("&True"), self)
-        self.false_button = QRadioButton(_("&False"), self)
-        for button in (self.true_button, self.false_button):
-            self.group.addButton(button)
-            self.layout_.addWidget(button)
-            self.inputs.append(button)
-
-    def _line_edit(self, placeholder: str) -> None:
-        self.edit = QLineEdit(self)
-        self.edit.setPlaceholderText(placeholder)
-        self.edit.setAccessibleName(_("Your answer"))
-        self.layout_.addWidget(self.edit)
-        self.inputs.append(self.edit)
-
-    def _build_short(self, _rng) -> None:
-        self._line_edit(_("Type your answer"))
-
-    def _build_numeric(self, _rng) -> None:
-        self._line_edit(_("A number, for example 12.5 or 12,5"))
-
-    def _build_order(self, rng) -> None:
-        hint = QLabel(
-            _(
-                "Put the items in the right order: drag them, or select one and use Move up / Move down (Ctrl+Up / Ctrl+Down)."
-            ),
-            self,
-        )
-        hint.setWordWrap(True)
-        hint.setStyleSheet("color: #5a5a5e;")
-        self.layout_.addWidget(hint)
-        self.list = QListWidget(self)
-        self.list.setDragDropMode(QAbstractItemView.DragDropMode.InternalMove)
-        self.list.setAccessibleName(_("Items to order"))
-        for index in shuffled_items(len(self.q.items), rng):
-            item = QListWidgetItem(self.q.items[index])
-            item.setData(Qt.ItemDataRole.UserRole, index)
-            self.list.addItem(item)
-        self.list.setCurrentRow(0)
-        self.list.setFixedHeight(self.list.sizeHintForRow(0) * len(self.q.items) + 8)
-        row = QHBoxLayout()
-        self.up_button = QPushButton(_("Move &up"), self)
-        self.down_button = QPushButton(_("Move &down"), self)
-        self.up_button.clicked.connect(lambda: self.move_item(-1))
-        self.down_button.clicked.connect(lambda: self.move_item(1))
-        for key, step in (("Ctrl+Up", -1), ("Ctrl+Down", 1)):
-            QShortcut(QKeySequence(key), self.list, activated=lambda s=step: self.move_item(s))
-        row.addWidget(self.up_button)
-        row.addWidget(self.down_button)
-        row.addStretch(1)
-        self.layout_.addWidget(self.list)
-        self.layout_.addLayout(row)
-        self.inputs += [self.list, self.up_button, self.down_button]
-
-    def move_item(self, step: int) -> None:
-        row = self.list.currentRow()
-        target = row + step
-        if row < 0 or not 0 <= target < self.list.count():
-            return
-        item = self.list.takeItem(row)
-        self.list.insertItem(target, item)
-        self.list.setCurrentRow(target)
-
-    def _build_match(self, rng) -> None:
-        form = QFormLayout()
-        self.combos: list[QComboBox] = []
-        rights = list(range(len(self.q.pairs)))
-        rng.shuffle(rights)
-        for left_index, (left, _right) in enumerate(self.q.pairs):
-            combo = QComboBox(self)
-            combo.addItem(_("— choose —"), None)
-            for r in rights:
-                combo.addItem(self.q.pairs[r][1], r)
-            combo.setAccessibleName(left)
-            label = wrapped_label(left, self, markdown=False)
-            label.setBuddy(combo)
-            form.addRow(label, combo)
-            self.combos.append(combo)
-            self.inputs.append(combo)
-            combo.setProperty("left_index", left_index)
-        self.layout_.addLayout(form)
-
-    # ------------------------------------------------------------ responses
-
-    def response(self):
-        kind = self.q.type
-        if kind == "single":
-            chosen = self.group.checkedId()
-            return chosen if chosen >= 0 else None
-        if kind == "multiple":
-            chosen = {i for i, b in self.buttons.items() if b.isChecked()}
-            return chosen or None
-        if kind == "truefalse":
-            if self.true_button.isChecked():
-                return True
-            return False if self.false_button.isChecked() else None
-        if kind in ("short", "numeric"):
-            return self.edit.text().strip() or None
-        if kind == "order":
-            return [
-                self.list.item(i).data(Qt.ItemDataRole.UserRole) for i in range(self.list.count())
-            ]
-        picked = {
-            i: c.currentData() for i, c in enumerate(self.combos) if c.currentData() is not None
-        }
-        return picked or None
-
-    def set_response(self, response) -> None:
+    def set_response(self, response: object) -> None:
         """Fill the inputs from a stored response (review mode)."""
-        kind = self.q.type
-        if response is None:
-            return
-        if kind in ("single", "multiple"):
-            chosen = {response} if kind == "single" else set(response)
-            for i, button in self.buttons.items():
-                button.setChecked(i in chosen)
-        elif kind == "truefalse":
-            (self.true_button if response else self.false_button).setChecked(True)
-        elif kind in ("short", "numeric"):
-            self.edit.setText(str(response))
-        elif kind == "order":
-            self.list.clear()
-            for index in response:
-                item = QListWidgetItem(self.q.items[int(index)])
-                item.setData(Qt.ItemDataRole.UserRole, int(index))
-                self.list.addItem(item)
-        else:
-            pairs = {int(k): v for k, v in dict(response).items()}
-            for i, combo in enumerate(self.combos):
-                combo.setCurrentIndex(max(0, combo.findData(pairs.get(i))))
+        if response is not None:
+            self.input.set_response(response)
 
     def lock(self, locked: bool) -> None:
         for widget in self.inputs:
             widget.setEnabled(not locked)
-
-    # ------------------------------------------------------------ feedback
 
     def show_result(self, result: Result) -> None:
         if result.correct:
@@ -284,33 +109,12 @@ class QuestionCard(QFrame):
         )
 
     def answer_text(self) -> str:
-        q = self.q
-        if q.type in ("single", "multiple"):
-            return "; ".join(q.options[i].text for i in q.correct_positions)
-        if q.type == "truefalse":
-            return _("True") if q.answer_bool else _("False")
-        if q.type == "short":
-            return " | ".join(q.accepted)
-        if q.type == "numeric" and q.numeric:
-            low, high = q.numeric
-            if low == high:
-                return format_number(low)
-            return _("from {low} to {high}").format(
-                low=format_number(low), high=format_number(high)
-            )
-        if q.type == "order":
-            return " → ".join(q.items)
-        return "; ".join(f"{left} → {right}" for left, right in q.pairs)
+        """The correct answer, escaped for a rich-text label."""
+        return html.escape(kind_for(self.q.type).answer_text(self.q), quote=False)
 
     def reveal_key(self, on: bool) -> None:
         """Trainer mode: mark the right answer without submitting."""
-        if q_buttons := getattr(self, "buttons", None):
-            for i, button in q_buttons.items():
-                button.setStyleSheet(
-                    f"color: {KEY_COLOUR}; font-weight: bold;"
-                    if on and self.q.options[i].correct
-                    else ""
-                )
+        self.input.reveal_key(on)
         if on:
             self.feedback.setText(
                 '<span style="color:{c}"><b>{label}</b> {key}</span>'.format(
@@ -318,11 +122,6 @@ class QuestionCard(QFrame):
                 )
             )
         self.feedback.setVisible(on)
-
-    def clear_result(self) -> None:
-        self.feedback.clear()
-        self.feedback.setVisible(False)
-        self.setStyleSheet("")
 
 
 class QuizDialog(QDialog):
@@ -368,9 +167,9 @@ class QuizDialog(QDialog):
         self.intro = QLabel(self)
         self.intro.setWordWrap(True)
         layout.addWidget(self.intro)
-        self.scroll = QScrollArea(self)
-        self.scroll.setWidgetResizable(True)
-        layout.addWidget(self.scroll, 1)
+        self.scroll_area = QScrollArea(self)
+        self.scroll_area.setWidgetResizable(True)
+        layout.addWidget(self.scroll_area, 1)
         self.score_label = QLabel(self)
         self.score_label.setObjectName("score")
         self.score_label.setWordWrap(True)
@@ -401,15 +200,15 @@ class QuizDialog(QDialog):
         self.submit_button.clicked.connect(self.submit)
         self.retry_button.clicked.connect(self._new_round)
         self.close_button.clicked.connect(self.accept)
-        QShortcut(QKeySequence("Ctrl+Return"), self, activated=self.submit)
-        QShortcut(QKeySequence("Alt+Right"), self, activated=lambda: self.go(1))
-        QShortcut(QKeySequence("Alt+Left"), self, activated=lambda: self.go(-1))
+        shortcut("Ctrl+Return", self, self.submit)
+        shortcut("Alt+Right", self, lambda: self.go(1))
+        shortcut("Alt+Left", self, lambda: self.go(-1))
 
     def _new_round(self) -> None:
         """Start (or restart) the quiz with a fresh shuffle."""
         self.attempt = None
         self.started_at = now_utc()
-        container = QWidget(self.scroll)
+        container = QWidget(self.scroll_area)
         column = QVBoxLayout(container)
         total = len(self.quiz.questions)
         self.cards = [
@@ -419,7 +218,7 @@ class QuizDialog(QDialog):
         for card in self.cards:
             column.addWidget(card)
         column.addStretch(1)
-        self.scroll.setWidget(container)
+        self.scroll_area.setWidget(container)
         self.index = 0
         self.intro.setText(
             _("{count} questions · pass mark {mark}").format(

@@ -4,6 +4,7 @@ import pytest
 from PySide6.QtCore import QPoint, Qt
 
 from courseware_app.core.loader import load_course
+from courseware_app.ui.questions.choice import ChoiceInput
 from courseware_app.ui.quiz_widget import QuizDialog
 from tests.conftest import TEST_CONTENT
 
@@ -38,28 +39,32 @@ def click(qtbot, button):
 def answer_all_correctly(d, qtbot):
     """Answer every question right, with the mouse where a person would click and keys elsewhere."""
     single = card(d, "q-single")
-    click(qtbot, single.buttons[1])
+    click(qtbot, single.input.buttons[1])
     multi = card(d, "q-multi")
     for i in (0, 1):
-        click(qtbot, multi.buttons[i])
+        click(qtbot, multi.input.buttons[i])
     tf = card(d, "q-tf")
-    tf.false_button.setFocus()
-    qtbot.keyClick(tf.false_button, Qt.Key.Key_Space)
-    qtbot.keyClicks(card(d, "q-short").edit, "Post-Clearance  audit")
-    qtbot.keyClicks(card(d, "q-num").edit, "50,3")
+    tf.input.false_button.setFocus()
+    qtbot.keyClick(tf.input.false_button, Qt.Key.Key_Space)
+    qtbot.keyClicks(card(d, "q-short").input.edit, "Post-Clearance  audit")
+    qtbot.keyClicks(card(d, "q-num").input.edit, "50,3")
     order = card(d, "q-order")
-    current = [order.list.item(i).data(Qt.ItemDataRole.UserRole) for i in range(order.list.count())]
+    current = [
+        order.input.list.item(i).data(Qt.ItemDataRole.UserRole)
+        for i in range(order.input.list.count())
+    ]
     for target, index in enumerate([0, 1, 2]):  # selection sort with Ctrl+Up
         row = current.index(index)
-        order.list.setCurrentRow(row)
-        order.list.setFocus()
+        order.input.list.setCurrentRow(row)
+        order.input.list.setFocus()
         for _ in range(row - target):
-            qtbot.keyClick(order.list, Qt.Key.Key_Up, Qt.KeyboardModifier.ControlModifier)
+            qtbot.keyClick(order.input.list, Qt.Key.Key_Up, Qt.KeyboardModifier.ControlModifier)
         current = [
-            order.list.item(i).data(Qt.ItemDataRole.UserRole) for i in range(order.list.count())
+            order.input.list.item(i).data(Qt.ItemDataRole.UserRole)
+            for i in range(order.input.list.count())
         ]
     match = card(d, "q-match")
-    for left, combo in enumerate(match.combos):
+    for left, combo in enumerate(match.input.combos):
         combo.setFocus()
         while combo.currentData() != left:
             qtbot.keyClick(combo, Qt.Key.Key_Down)
@@ -75,13 +80,13 @@ def test_every_type_answered_correctly_scores_full_marks(dialog, qtbot):
     assert all(r.correct for r in attempt.results.values())
     assert "Passed" in d.score_label.text()
     assert "SECRET-EXPLANATION" in card(d, "q-single").feedback.text()
-    assert not card(d, "q-short").edit.isEnabled()
+    assert not card(d, "q-short").input.edit.isEnabled()
 
 
 def test_wrong_answers_show_feedback_and_correct_answer(dialog, qtbot):
     d = dialog(one_per_page=False)
     single = card(d, "q-single")
-    single.buttons[0].setChecked(True)
+    single.input.buttons[0].setChecked(True)
     qtbot.keyClick(d, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
     assert d.attempt is not None and not d.attempt.passed
     text = single.feedback.text()
@@ -103,12 +108,12 @@ def test_retry_reshuffles_and_clears(dialog, qtbot):
     d = dialog(one_per_page=False)
     answer_all_correctly(d, qtbot)
     d.submit()
-    orders = [c.order for c in d.cards if c.q.type in ("single", "multiple")]
+    orders = [c.input.order for c in d.cards if isinstance(c.input, ChoiceInput)]
     qtbot.mouseClick(d.retry_button, Qt.MouseButton.LeftButton)
     assert d.attempt is None and d.submit_button.isEnabled()
-    assert card(d, "q-short").edit.text() == "" and card(d, "q-short").edit.isEnabled()
+    assert card(d, "q-short").input.edit.text() == "" and card(d, "q-short").input.edit.isEnabled()
     assert not card(d, "q-single").feedback.isVisible()
-    new_orders = [c.order for c in d.cards if c.q.type in ("single", "multiple")]
+    new_orders = [c.input.order for c in d.cards if isinstance(c.input, ChoiceInput)]
     assert orders != new_orders or len(orders[0]) < 3
 
 
@@ -117,9 +122,9 @@ def test_review_shows_a_past_attempt_read_only(dialog, qtbot, quiz):
     answer_all_correctly(first, qtbot)
     attempt = first.submit()
     review = dialog(one_per_page=False, review=attempt)
-    assert card(review, "q-short").edit.text() == "Post-Clearance  audit"
-    assert card(review, "q-single").buttons[1].isChecked()
-    assert not card(review, "q-single").buttons[1].isEnabled()
+    assert card(review, "q-short").input.edit.text() == "Post-Clearance  audit"
+    assert card(review, "q-single").input.buttons[1].isChecked()
+    assert not card(review, "q-single").input.buttons[1].isEnabled()
     assert "100" in review.score_label.text()
     assert review.windowTitle().startswith("Review")
 
@@ -131,7 +136,7 @@ def test_answer_key_only_for_trainers(dialog):
     assert trainer.key_button.isVisibleTo(trainer)
     trainer.key_button.setChecked(True)
     assert "Answer key" in card(trainer, "q-num").feedback.text()
-    assert "font-weight: bold" in card(trainer, "q-single").buttons[1].styleSheet()
+    assert "font-weight: bold" in card(trainer, "q-single").input.buttons[1].styleSheet()
 
 
 def test_main_window_opens_the_quiz_from_the_page_link(make_window, qtbot):

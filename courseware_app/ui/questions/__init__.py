@@ -1,0 +1,30 @@
+"""One input widget per question type, registered against its QuestionType."""
+
+from courseware_app.ui.questions import (  # noqa: F401, E402 - imported to register
+    match,
+    multiple,
+    numeric,
+    order,
+    short,
+    single,
+    truefalse,
+)
+from courseware_app.ui.questions.base import (
+    QuestionInput,
+    input_class,
+    register_input,
+    rich,
+    shortcut,
+    unregister_input,
+    wrapped_label,
+)
+
+__all__ = [
+    "QuestionInput",
+    "input_class",
+    "register_input",
+    "rich",
+    "shortcut",
+    "unregister_input",
+    "wrapped_label",
+]
