@@ -7,11 +7,16 @@ import re
 import threading
 from dataclasses import dataclass
 from functools import lru_cache
+from pathlib import Path
+from typing import TYPE_CHECKING
 
 from courseware_app.core.course import Course, Diagnostic, Module, ModuleTranslation, Status
 from courseware_app.core.formats import format_duration
 from courseware_app.core.i18n import _, ngettext
 from courseware_app.core.paths import resources_dir
+
+if TYPE_CHECKING:  # the extensions import Markdown, which loads on first render only
+    from courseware_app.core.mdext.blocks import QuizHtml
 
 ALLOWED_TAGS = {
     "a",
@@ -132,9 +137,10 @@ _local = threading.local()
 
 
 def _engine() -> _Engine:
-    if not hasattr(_local, "engine"):
-        _local.engine = _Engine()
-    return _local.engine
+    engine: _Engine | None = getattr(_local, "engine", None)
+    if engine is None:
+        engine = _local.engine = _Engine()
+    return engine
 
 
 def sanitise(fragment: str) -> str:
@@ -157,10 +163,10 @@ def markdown_to_html(
     *,
     module_id: str = "",
     lang: str = "en",
-    folder=None,
+    folder: Path | None = None,
     trainer: bool = False,
-    quiz_html=None,
-) -> tuple[str, list, list]:
+    quiz_html: QuizHtml | None = None,
+) -> tuple[str, list[tuple[str, str]], list[str]]:
     """Convert one Markdown document; returns (sanitised html, links, images)."""
     eng = _engine()
     eng.md.reset()
@@ -173,7 +179,7 @@ def markdown_to_html(
     return sanitise(body), list(ctx.links), list(ctx.images)
 
 
-def _quiz_placeholder(tr: ModuleTranslation):
+def _quiz_placeholder(tr: ModuleTranslation) -> QuizHtml:
     def make(quiz_id: str) -> str:
         quiz = next((q for q in tr.quizzes if q.id == quiz_id), None)
         count = len(quiz.questions) if quiz else 0

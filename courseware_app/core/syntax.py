@@ -138,9 +138,10 @@ INLINE_LINK_RE: Final = re.compile(
 )
 """``[text](dest "title")`` and ``![alt](src)``; ``dest`` may be ``<in angle brackets>``."""
 REFERENCE_USE_RE: Final = re.compile(
-    r"(?P<bang>!?)\[(?P<text>[^\]]*)\](?:(?P<gap>\s?)\[(?P<ref>[^\]]*)\])?"
+    r"(?P<bang>!?)\[(?!\^)(?P<text>[^\]]*)\](?:(?P<gap>\s?)\[(?P<ref>[^\]]*)\])?"
 )
-"""``[text][ref]``, ``[text][]`` and the ``[ref]`` shortcut (and their ``!`` image forms)."""
+"""``[text][ref]``, ``[text][]`` and the ``[ref]`` shortcut (and their ``!`` image forms);
+``[^note]`` is a footnote reference, not a link."""
 REFERENCE_DEF_RE: Final = re.compile(
     r"^\s*\[(?P<label>[^\[\]^][^\[\]]*|)\]:[ \t]*(?P<dest>\S+)"
     r"(?:[ \t]+(?:" + _TITLE + r"|\([^)]*\)))?[ \t]*$"
@@ -198,7 +199,7 @@ def iter_link_uses(line: str) -> Iterator[LinkUse]:
         yield LinkUse(bool(m["bang"]), m["text"], target=target)
     for m in REFERENCE_USE_RE.finditer(_blank(INLINE_LINK_RE, line)):
         label = m["ref"] or m["text"]
-        if m["text"].startswith(FOOTNOTE_MARK) or label.startswith(FOOTNOTE_MARK):
+        if label.startswith(FOOTNOTE_MARK):
             continue
         explicit = m["ref"] is not None and not m["gap"]
         yield LinkUse(bool(m["bang"]), m["text"], ref=reference_key(label), explicit=explicit)
