@@ -1,6 +1,7 @@
 """Performance harness: numbers measured against a floor in the same run, not pass/fail tests.
 
-    python benchmarks/run.py [--runs 7] [--json] [--skip-search]
+    python benchmarks/run.py [--runs 7] [--json] [--skip-search] [--skip-scaling]
+                             [--scaling-sizes 12,120,1200]
 
 Start-up is measured as whole processes (spawn to first module painted), for our app and for
 a bare PySide6 script showing the same HTML in a QTextBrowser (the floor), offscreen. The app
@@ -13,9 +14,7 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import statistics
-import subprocess
 import sys
 import tempfile
 import time
@@ -23,25 +22,11 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
+
+from benchmarks.harness import app_command, json_child, timed_process  # noqa: E402
+from benchmarks.scaling import DEFAULT_SIZES, parse_sizes, scaling_numbers, table  # noqa: E402
+
 CONTENT = ROOT / "content"
-
-
-def env(mode: str = "1") -> dict:
-    e = dict(os.environ, QT_QPA_PLATFORM="offscreen", COURSEWARE_BENCH_EXIT=mode)
-    e.setdefault("QT_LOGGING_RULES", "qt.qpa.*=false")
-    e.pop("PYTHONDONTWRITEBYTECODE", None)  # compiling every module at each start is not real
-    return e
-
-
-def timed_process(cmd: list[str], marker: str = "VISIBLE") -> float:
-    """Seconds from spawn to the child's '<marker> <time>' line (READY: everything attached)."""
-    start = time.time()
-    mode = "ready" if marker == "READY" else "1"
-    out = subprocess.run(cmd, capture_output=True, text=True, env=env(mode), timeout=120, cwd=ROOT)
-    for line in out.stdout.splitlines():
-        if line.startswith(f"{marker} "):
-            return float(line.split()[1]) - start
-    raise RuntimeError(f"no {marker} line from {cmd}: {out.stderr[-800:]}")
 
 
 def first_page_html() -> str:
@@ -58,15 +43,7 @@ def startup(runs: int) -> dict:
     page = work / "page.html"
     page.write_text(first_page_html(), encoding="utf-8")
     floor_cmd = [sys.executable, str(ROOT / "benchmarks" / "floor_app.py"), str(page)]
-    app_cmd = [
-        sys.executable,
-        "-m",
-        "courseware_app",
-        "--lang",
-        "en",
-        "--data-dir",
-        str(work / "data"),
-    ]
+    app_cmd = app_command(work / "data")
     # warm-up: file caches, bytecode, compiled catalogs, the course and page caches, the record
     timed_process(floor_cmd), timed_process(app_cmd), timed_process(app_cmd)
     floor, app, ready = [], [], []
@@ -142,18 +119,7 @@ print(json.dumps({"module": f"{largest.module_id}/{largest.lang}", "switch_uncac
 
 def gui_numbers() -> dict:
     work = tempfile.mkdtemp(prefix="cw-bench-gui-")
-    out = subprocess.run(
-        [sys.executable, "-c", GUI_SCRIPT, str(CONTENT), work],
-        capture_output=True,
-        text=True,
-        env=env(),
-        timeout=300,
-        cwd=ROOT,
-    )
-    lines = [line for line in out.stdout.splitlines() if line.startswith("{")]
-    if not lines:
-        raise RuntimeError(out.stderr[-1500:])
-    return json.loads(lines[-1])
+    return json_child([sys.executable, "-c", GUI_SCRIPT, str(CONTENT), work])[0]
 
 
 def folder_size(folder: Path) -> int:
@@ -211,6 +177,14 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--runs", type=int, default=7)
     parser.add_argument("--json", action="store_true")
     parser.add_argument("--skip-search", action="store_true")
+    parser.add_argument("--skip-scaling", action="store_true")
+    parser.add_argument(
+        "--scaling-sizes",
+        type=parse_sizes,
+        default=list(DEFAULT_SIZES),
+        metavar="N,N,...",
+        help="module counts of the synthetic courses (default: %(default)s)",
+    )
     args = parser.parse_args(argv)
     results = {
         "startup": startup(args.runs),
@@ -220,6 +194,9 @@ def main(argv: list[str] | None = None) -> int:
     }
     if not args.skip_search:
         results["search"] = search_numbers()
+    scaling = None if args.skip_scaling else scaling_numbers(args.scaling_sizes, args.runs)
+    if scaling is not None:
+        results["scaling"] = dict(scaling)
     if args.json:
         print(json.dumps(results, indent=2))
         return 0
@@ -258,6 +235,8 @@ def main(argv: list[str] | None = None) -> int:
     width = max(len(a) for a, _b, _c in rows)
     for a, b, c in rows:
         print(f"{a.ljust(width)}  {b:>12}  {c}")
+    if scaling is not None:
+        print("\n" + "\n".join(table(scaling)))
     return 0
 
 
