@@ -5,6 +5,7 @@ import random
 import pytest
 
 from courseware_app.core.course import Option, Question, Quiz
+from courseware_app.core.questions import QuestionType
 from courseware_app.core.scoring import grade, normalise, score, shuffled_items
 
 
@@ -15,23 +16,32 @@ def opts(*flags):
 
 
 SINGLE = Question(
-    id="s", type="single", text="?", line=1, points=2, options=opts(False, True, False)
+    id="s", type=QuestionType.SINGLE, text="?", line=1, points=2, options=opts(False, True, False)
 )
 MULTI = Question(
-    id="m", type="multiple", text="?", line=1, points=1, options=opts(True, True, False, False)
+    id="m",
+    type=QuestionType.MULTIPLE,
+    text="?",
+    line=1,
+    points=1,
+    options=opts(True, True, False, False),
 )
-TF = Question(id="t", type="truefalse", text="?", line=1, answer_bool=False)
+TF = Question(id="t", type=QuestionType.TRUEFALSE, text="?", line=1, answer_bool=False)
 SHORT_RU = Question(
-    id="r", type="short", text="?", line=1, accepted=("Таможенный досмотр", "досмотр")
+    id="r", type=QuestionType.SHORT, text="?", line=1, accepted=("Таможенный досмотр", "досмотр")
 )
 SHORT_FR = Question(
-    id="f", type="short", text="?", line=1, accepted=("mainlevée", "contrôle a posteriori")
+    id="f",
+    type=QuestionType.SHORT,
+    text="?",
+    line=1,
+    accepted=("mainlevée", "contrôle a posteriori"),
 )
-NUM = Question(id="n", type="numeric", text="?", line=1, numeric=(12.0, 13.0))
-ORDER = Question(id="o", type="order", text="?", line=1, items=("a", "b", "c"))
+NUM = Question(id="n", type=QuestionType.NUMERIC, text="?", line=1, numeric=(12.0, 13.0))
+ORDER = Question(id="o", type=QuestionType.ORDER, text="?", line=1, items=("a", "b", "c"))
 MATCH = Question(
     id="x",
-    type="match",
+    type=QuestionType.MATCH,
     text="?",
     line=1,
     points=4,
@@ -76,7 +86,7 @@ def test_short_answer_russian_normalisation(answer):
 
 
 def test_yo_equals_ye():
-    q = Question(id="y", type="short", text="?", line=1, accepted=("учёт",))
+    q = Question(id="y", type=QuestionType.SHORT, text="?", line=1, accepted=("учёт",))
     assert score(q, "учет").correct and score(q, "УЧЁТ").correct
     assert normalise("Ёлка") == normalise("елка")
 
@@ -97,7 +107,7 @@ def test_short_answer_french_accents_optional(answer):
 
 
 def test_short_answer_keeps_cyrillic_letters_distinct():
-    q = Question(id="k", type="short", text="?", line=1, accepted=("мой",))
+    q = Question(id="k", type=QuestionType.SHORT, text="?", line=1, accepted=("мой",))
     assert not score(q, "мои").correct  # й is not и with an accent to strip
     assert not score(SHORT_RU, "").correct
 

@@ -1,0 +1,77 @@
+"""The input widgets per question type: one for every type, each reading back what it shows."""
+
+import random
+from dataclasses import replace
+
+import pytest
+from PySide6.QtWidgets import QLineEdit
+
+from courseware_app.core.loader import load_course
+from courseware_app.core.questions import QuestionType, kind_for
+from courseware_app.core.scoring import score
+from courseware_app.ui.questions import (
+    QuestionInput,
+    input_class,
+    register_input,
+    unregister_input,
+)
+from courseware_app.ui.quiz_widget import QuestionCard
+from tests.conftest import TEST_CONTENT
+
+
+@pytest.fixture(scope="module")
+def questions():
+    return load_course(TEST_CONTENT).modules["alpha"].source.quiz.questions
+
+
+def test_every_type_has_an_input_widget():
+    for qtype in QuestionType:
+        assert issubclass(input_class(qtype), QuestionInput)
+
+
+def test_a_card_shows_the_key_response_and_reads_it_back(qtbot, questions):
+    for number, q in enumerate(questions, 1):
+        card = QuestionCard(number, len(questions), q, True, random.Random(3))
+        qtbot.addWidget(card)
+        assert not score(q, card.response()).correct, q.type  # not answered yet
+        card.set_response(kind_for(q.type).key_response(q))
+        result = score(q, card.response())
+        assert result.correct, q.type
+        card.lock(True)
+        assert not any(w.isEnabled() for w in card.inputs)
+
+
+def test_the_correct_answer_is_escaped_plain_text(qtbot, questions):
+    short = next(q for q in questions if q.type == QuestionType.SHORT)
+    short = replace(short, accepted=("<b>x</b>", "y & z"))
+    card = QuestionCard(1, 1, short, False, random.Random(1))
+    qtbot.addWidget(card)
+    card.reveal_key(True)
+    assert "&lt;b&gt;x&lt;/b&gt; or y &amp; z" in card.feedback.text()
+
+
+class EchoInput(QuestionInput):
+    def build(self, shuffle, rng):
+        self.edit = QLineEdit(self)
+        self.add_input(self.edit)
+
+    def response(self):
+        return self.edit.text() or None
+
+    def set_response(self, response):
+        self.edit.setText(str(response))
+
+
+def test_a_new_type_brings_its_own_widget(qtbot, questions):
+    register_input("echo", EchoInput)
+    try:
+        q = replace(questions[0], type="echo")
+        card = QuestionCard(1, 1, q, False, random.Random(1))
+        qtbot.addWidget(card)
+        assert isinstance(card.input, EchoInput) and card.inputs == [card.input.edit]
+        card.set_response("hello")
+        assert card.response() == "hello"
+    finally:
+        unregister_input("echo")
+    with pytest.raises(KeyError):
+        input_class("echo")
