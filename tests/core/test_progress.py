@@ -360,6 +360,7 @@ def test_newer_schema_in_an_uncheckpointed_wal_is_refused_too(tmp_path):
     assert child.stdout.readline().strip() == "ok"
     child.kill()
     child.wait()
+    child.stdout.close()
     main, wal = tmp_path / DB_NAME, tmp_path / f"{DB_NAME}-wal"
     before = (digest(main), digest(wal))
     with pytest.raises(NewerSchemaError):
@@ -383,6 +384,7 @@ def leave_wal_behind(folder: Path) -> None:
     assert child.stdout.readline().strip() == "ok"
     child.kill()
     child.wait()
+    child.stdout.close()
     assert (folder / f"{DB_NAME}-wal").stat().st_size > 0
     assert (folder / f"{DB_NAME}-shm").exists()
 
@@ -496,6 +498,7 @@ def test_sigkill_while_recording_leaves_earlier_attempts_intact(tmp_path, commit
         confirmed += 1
     child.kill()  # SIGKILL on POSIX: the writer is in the middle of its next transactions
     child.wait()
+    child.stdout.close()
     assert Path(f"{tmp_path / DB_NAME}-wal").exists()  # no clean shutdown happened
     s = ProgressStore.open(tmp_path)
     try:
