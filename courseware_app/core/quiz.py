@@ -64,7 +64,7 @@ class QuizParser:
         for no, raw in self.lines[1:]:
             self._line(no, raw)
         questions = [q for q in (self._finish(d) for d in self.drafts) if q is not None]
-        self._check_ids(questions)
+        self._report_duplicate_ids(questions)
         if not questions:
             self.error(first_no, "quiz-empty", "the quiz has no questions")
         return Quiz(
@@ -243,7 +243,7 @@ class QuizParser:
                 d.options[0].line, "quiz-syntax", f"a {d.type} question takes no [ ] options"
             )
 
-    def _check_ids(self, questions: list[Question]) -> None:
+    def _report_duplicate_ids(self, questions: list[Question]) -> None:
         seen: set[str] = set()
         for q in questions:
             if q.id and q.id in seen:

@@ -157,12 +157,12 @@ class QuizDialog(QDialog):
         self.setModal(True)
         self.setWindowTitle(quiz.title or _("Quiz"))
         self.resize(860, 640)
-        self._build_frame()
+        self._make_frame()
         self._new_round()
         if review is not None:
             self.show_review(review)
 
-    def _build_frame(self) -> None:
+    def _make_frame(self) -> None:
         layout = QVBoxLayout(self)
         self.intro = QLabel(self)
         self.intro.setWordWrap(True)

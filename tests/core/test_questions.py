@@ -24,6 +24,7 @@ from courseware_app.core.questions import (
 )
 from courseware_app.core.quiz import parse_quiz
 from courseware_app.core.scoring import score
+from courseware_app.core.serialise import from_json, to_json
 from tests.conftest import TEST_CONTENT
 
 
@@ -46,6 +47,14 @@ def test_the_type_is_its_old_string_in_files_and_json(questions):
         assert isinstance(q.type, QuestionType)
         assert json.loads(json.dumps({"type": q.type})) == {"type": qtype.value}
         assert QuestionType(json.loads(json.dumps(q.type))) is q.type
+
+
+def test_the_course_cache_writes_the_string_and_reads_back_a_question_type(questions):
+    for q in questions.values():
+        data = to_json(q)
+        assert data["type"] == q.type.value
+        back = from_json(Question, json.loads(json.dumps(data)))
+        assert back == q and isinstance(back.type, QuestionType)
 
 
 def test_each_kinds_key_response_scores_full_marks(questions):

@@ -51,7 +51,7 @@ class GiftResult:
     title: str = ""  # from the first $CATEGORY:, when it names something
 
 
-def _check_arguments(lang: str, quiz_id: str) -> None:
+def _validate_arguments(lang: str, quiz_id: str) -> None:
     if lang not in LANGUAGES:
         raise ValueError(_("unknown language '{lang}'").format(lang=lang))
     if not ID_RE.match(quiz_id or ""):
@@ -64,7 +64,7 @@ def import_gift(
     source: str | bytes, lang: str, quiz_id: str, encoding: str | None = None
 ) -> GiftResult:
     """Convert GIFT text (or bytes, decoded as :func:`decode_gift` says) to a quiz block."""
-    _check_arguments(lang, quiz_id)
+    _validate_arguments(lang, quiz_id)
     warnings: list[GiftWarning] = []
     if isinstance(source, bytes):
         text, warnings = decode_gift(source, encoding)
