@@ -5,7 +5,6 @@ from __future__ import annotations
 import logging
 import os
 import sys
-import time
 import traceback
 from pathlib import Path
 
@@ -113,10 +112,14 @@ def open_window(args, app, data: Path):
     content = paths.content_dir(args.content)
     start_pages = StartPages(paths.cache_dir(data), content, paths.locales_dir())
     window = MainWindow(
-        None, settings, trainer=args.trainer, content_root=content, start_pages=start_pages
+        None,
+        settings,
+        trainer=args.trainer,
+        content_root=content,
+        start_pages=start_pages,
+        languages=languages,
     )
     window.prefs.ui_language = lang
-    window.uiLanguageRequested.connect(lambda new: switch_language(window, languages, new))
     start = start_pages.load(
         ui_language=lang,
         trainer=args.trainer,
@@ -137,18 +140,14 @@ def attach_everything(window, args, data: Path, languages, log_to_file: bool = T
 
     if log_to_file:
         setup_logging(data)
-    course = load_course_cached(paths.content_dir(args.content), paths.cache_dir(data) / "course")
+    fingerprint = window.start_pages.fingerprint if window.start_pages else None
+    cache = paths.cache_dir(data)
+    course = load_course_cached(paths.content_dir(args.content), cache / "course", fingerprint)
     for d in course.errors:
         log.warning("content: %s", d.format())
-    window.attach_course(course, PageCache(paths.cache_dir(data) / "pages", paths.locales_dir()))
-    window.progress = install_progress(window, None, data, ui_language_locked=bool(args.lang))
-
-
-def switch_language(window, languages, lang: str) -> None:
-    window.prefs.ui_language = lang
-    languages.switch(lang)
-    window.retranslate_ui()
-    window.refresh()
+    pages = PageCache(cache / "pages", paths.locales_dir(), fingerprint)
+    window.attach_course(course, pages)
+    install_progress(window, None, data, ui_language_locked=bool(args.lang))
 
 
 def add_search(window, data: Path) -> None:
@@ -156,7 +155,7 @@ def add_search(window, data: Path) -> None:
     from courseware_app.core.search import default_index_path
     from courseware_app.ui.search_panel import install_search
 
-    install_search(window, default_index_path(data, window.course.root))
+    install_search(window, default_index_path(data, window.reader.course.root))
 
 
 def run_gui(args) -> int:
@@ -171,7 +170,7 @@ def run_gui(args) -> int:
         if args.open:
             module, _sep, section = args.open.partition("#")
             window.prefs.last_module, window.prefs.last_section = module, section
-        window.open_start()
+        window.reader.open_start()
         QTimer.singleShot(SEARCH_AFTER_MS, window, lambda: add_search(window, data))
         window.ready.emit()
 
@@ -190,7 +189,9 @@ def run_gui(args) -> int:
         window.show()
         open_first_page()
     if os.environ.get("COURSEWARE_BENCH_EXIT"):
-        _exit_when_visible(app, window, os.environ["COURSEWARE_BENCH_EXIT"])
+        from courseware_app.ui.paint_probe import exit_when_visible
+
+        exit_when_visible(app, window, os.environ["COURSEWARE_BENCH_EXIT"])
     return app.exec()
 
 
@@ -218,37 +219,3 @@ def after_first_paint(widget, callback, fallback_ms: int = 1000) -> None:
     watcher = Watcher()
     widget.installEventFilter(watcher)
     QTimer.singleShot(fallback_ms, watcher, watcher.fire)
-
-
-def _exit_when_visible(app, window, mode: str = "1") -> None:
-    """For benchmarks/run.py: report when the first page has been painted, then quit. Mode
-    "ready" also waits until everything is attached and the first page opened; mode "modules"
-    also lists what was imported by the first paint (a test keeps that path light)."""
-    from PySide6.QtCore import QTimer
-
-    wait_ready = mode == "ready"
-
-    def visible() -> None:
-        window.repaint()  # the whole window, now (as the floor repaints its one widget)
-        if mode == "modules":
-            import PySide6.QtCore
-
-            loaded = [
-                m for m in sys.modules if m.startswith(("courseware_app", "markdown", "yaml"))
-            ]
-            if "Qt" in PySide6.QtCore.__dict__:  # Qt's `Qt` namespace is built on first use
-                loaded.append("PySide6.QtCore.Qt")
-            print("LOADED " + " ".join(sorted(loaded)), flush=True)
-        print(f"VISIBLE {time.time():.6f}", flush=True)
-        if not wait_ready or window.course is not None and window.location is not None:
-            ready()
-        else:
-            window.ready.connect(ready)
-
-    def ready() -> None:
-        if wait_ready:
-            window.repaint()
-            print(f"READY {time.time():.6f}", flush=True)
-        app.quit()
-
-    QTimer.singleShot(0, visible)

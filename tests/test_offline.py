@@ -28,19 +28,19 @@ from courseware_app.ui.retranslate import LanguageController
 from courseware_app.ui.settings import Settings
 course = load_course(sys.argv[1])
 languages = LanguageController(app, None)
-w = MainWindow(course, Settings(Path(sys.argv[2]) / "settings.ini"))
-w.show(); w.open_start()
+w = MainWindow(course, Settings(Path(sys.argv[2]) / "settings.ini"), languages=languages)
+w.show(); w.reader.open_start()
 for lang in ("ru", "fr", "en"):
-    languages.switch(lang); w.retranslate_ui(); w.set_content_language(lang)
+    w.switch_ui_language(lang); w.reader.set_content_language(lang)
     for m in course.ordered_modules():
-        w.navigate(Location(m.id)); app.processEvents()
-        for s, _t in w.page(m.id)[1].toc:
-            w.navigate(Location(m.id, s))
-w.set_trainer(True)
+        w.reader.navigate(Location(m.id)); app.processEvents()
+        for s in w.reader.section_ids(m.id):
+            w.reader.navigate(Location(m.id, s))
+w.reader.set_trainer(True)
 w.view.anchorClicked.emit(QUrl("https://example.com/x.png")) if False else None
 m = next(m for m in course.ordered_modules() if m.source and m.source.quizzes)
-w.open_quiz(m.id, m.source.quizzes[0].id); w.quiz_dialog.submit(); w.quiz_dialog.close()
-w.tasks.wait(); app.processEvents(); w.close()
+w.reader.open_quiz(m.id, m.source.quizzes[0].id); w.reader.quiz_dialog.submit(); w.reader.quiz_dialog.close()
+w.reader.pages.shutdown(); app.processEvents(); w.close()
 qtnetwork = [k for k in sys.modules if "QtNetwork" in k]
 print("ATTEMPTS", len(attempts), "QTNETWORK", qtnetwork)
 """

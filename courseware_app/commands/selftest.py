@@ -97,33 +97,31 @@ def check_gui(checks: Checks, course, data) -> None:
     app = instance if isinstance(instance, QApplication) else QApplication(sys.argv[:1])
     languages = LanguageController(app, paths.cache_dir(data))
     window = checks.check(
-        "open the main window", lambda: MainWindow(course, Settings(data / "settings.ini"))
+        "open the main window", lambda: MainWindow(course, Settings(data / "settings.ini"), languages=languages)
     )
     if window is None:
         return
     window.show()
-    checks.check("open the first module", window.open_start)
+    checks.check("open the first module", window.reader.open_start)
 
     def switch(lang: str) -> None:
-        languages.switch(lang)
-        window.retranslate_ui()
-        window.refresh()
+        window.switch_ui_language(lang)
 
     for lang in course.languages:
         checks.check(f"switch the interface to {lang}", partial(switch, lang))
     for module in course.ordered_modules():
-        checks.check(f"show {module.id}", partial(window.navigate, Location(module.id)))
+        checks.check(f"show {module.id}", partial(window.reader.navigate, Location(module.id)))
     quiz_module = next((m for m in course.ordered_modules() if m.source and m.source.quizzes), None)
     if quiz_module is not None:
 
         def quiz_round() -> None:
-            window.open_quiz(quiz_module.id, quiz_module.source.quizzes[0].id)
-            window.quiz_dialog.submit()
-            window.quiz_dialog.close()
+            window.reader.open_quiz(quiz_module.id, quiz_module.source.quizzes[0].id)
+            window.reader.quiz_dialog.submit()
+            window.reader.quiz_dialog.close()
 
         checks.check("open, submit and close a quiz", quiz_round)
     app.processEvents()
-    window.tasks.wait()
+    window.reader.pages.shutdown()
     window.close()
     languages.switch("en")
 
@@ -150,8 +148,8 @@ def check_start_page(checks: Checks, content, data) -> None:
                 raise AssertionError(f"start page shown: {window.start_page_shown}")
             window.show()
             attach_everything(window, options, folder, languages, log_to_file=False)
-            window.open_start()
-            if window.location is None:
+            window.reader.open_start()
+            if window.reader.location is None:
                 raise AssertionError("no page opened")
         finally:
             window.close()

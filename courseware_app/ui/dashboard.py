@@ -203,7 +203,7 @@ class DashboardDialog(QDialog):
             self.reload()
 
     def reload(self, *_args) -> None:
-        progress = self.controller.progress()
+        progress = self.controller.marks.progress()
         name = self.controller.profile.name if self.controller.profile else ""
         self.summary.setText(summary_text(name, list(progress.values())))
         self._fill_modules(progress)
@@ -214,7 +214,7 @@ class DashboardDialog(QDialog):
     def _fill_modules(self, progress: dict[str, ModuleProgress]) -> None:
         current = self.modules.currentItem()
         selected = current.data(0, ROLE_TARGET) if current else None
-        course, lang = self.window_.course, self.window_.content_language
+        course, lang = self.window_.reader.course, self.window_.reader.content_language
         self.modules.clear()
         for track in course.tracks:
             rows = [progress[m] for m in track.modules if m in progress]
@@ -267,8 +267,10 @@ class DashboardDialog(QDialog):
 
     def _fill_bookmarks(self) -> None:
         self.bookmarks.clear()
-        for module, section in self.controller.bookmarks():
-            item = QListWidgetItem(self.controller.place_title(module, section), self.bookmarks)
+        for module, section in self.controller.annotations.bookmarks():
+            item = QListWidgetItem(
+                self.controller.annotations.place_title(module, section), self.bookmarks
+            )
             item.setData(ROLE_TARGET, (module, section))
         if not self.bookmarks.count():
             empty = QListWidgetItem(
@@ -278,10 +280,10 @@ class DashboardDialog(QDialog):
 
     def _fill_notes(self) -> None:
         self.notes.clear()
-        for (module, section), text in self.controller.notes().items():
+        for (module, section), text in self.controller.annotations.notes().items():
             first = text.strip().splitlines()[0] if text.strip() else ""
             item = QTreeWidgetItem(
-                self.notes, [self.controller.place_title(module, section), first]
+                self.notes, [self.controller.annotations.place_title(module, section), first]
             )
             item.setData(0, ROLE_TARGET, (module, section))
             item.setToolTip(1, text)
@@ -295,12 +297,12 @@ class DashboardDialog(QDialog):
             else item.data(0, ROLE_TARGET)
         )
         if data:
-            self.window_.navigate(Location(data[0], data[1]))
+            self.window_.reader.navigate(Location(data[0], data[1]))
 
     def _selected_progress(self) -> ModuleProgress | None:
         item = self.modules.currentItem()
         target = item.data(0, ROLE_TARGET) if item else None
-        return self.controller.progress().get(target[0]) if target else None
+        return self.controller.marks.progress().get(target[0]) if target else None
 
     def _update_review(self) -> None:
         p = self._selected_progress()
@@ -309,4 +311,4 @@ class DashboardDialog(QDialog):
     def review_last(self) -> None:
         p = self._selected_progress()
         if p is not None and p.last_attempt_id:
-            self.controller.review_attempt(p.last_attempt_id)
+            self.controller.dialogs.review_attempt(p.last_attempt_id)

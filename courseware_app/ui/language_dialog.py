@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QRadioButton, QVBoxLayout
 
-from courseware_app.ui.main_window import LANGUAGE_NATIVE
+from courseware_app.core.languages import native_name
 
 PROMPT = "Choose your language\nВыберите язык\nChoisissez votre langue"
 
@@ -18,7 +18,7 @@ class LanguageDialog(QDialog):
         layout.addWidget(QLabel(PROMPT, self))
         self.buttons: dict[str, QRadioButton] = {}
         for lang in ("ru", "en", "fr"):
-            button = QRadioButton(LANGUAGE_NATIVE[lang], self)
+            button = QRadioButton(native_name(lang), self)
             button.setObjectName(f"lang_{lang}")
             button.setChecked(lang == preselected)
             layout.addWidget(button)

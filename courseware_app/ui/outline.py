@@ -48,8 +48,15 @@ class OutlineTree(QTreeWidget):
         self.itemActivated.connect(self._activated)
         self.itemClicked.connect(self._activated)
         self._items: dict[tuple[str, str], QTreeWidgetItem] = {}
-        # Optional hook: decorate(item, module_id) adds marks (progress status) to module rows.
-        self.decorate: Callable[[QTreeWidgetItem, str], None] | None = None
+        self._decorators: list[Callable[[QTreeWidgetItem, str], None]] = []
+
+    def add_decorator(self, decorate: Callable[[QTreeWidgetItem, str], None]) -> None:
+        """``decorate(item, module_id)`` adds marks (progress status, ...) to each module row,
+        now and whenever the outline is filled again."""
+        self._decorators.append(decorate)
+        for (module_id, section_id), item in self._items.items():
+            if not section_id:
+                decorate(item, module_id)
 
     def retranslate_ui(self) -> None:
         self.setHeaderLabels([_("Contents"), _("Version")])
@@ -92,8 +99,8 @@ class OutlineTree(QTreeWidget):
                     mitem.setToolTip(0, status_tip(status))
                     mitem.setData(0, ROLE_ACCESSIBLE_DESCRIPTION, status_tip(status))
                 self._items[(mid, "")] = mitem
-                if self.decorate is not None:
-                    self.decorate(mitem, mid)
+                for decorate in self._decorators:
+                    decorate(mitem, mid)
                 tr = module.best(lang) if status != Status.ERROR else None
                 for section in tr.sections if tr else ():
                     sitem = QTreeWidgetItem(mitem, [section.title, ""])

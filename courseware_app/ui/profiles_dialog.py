@@ -112,7 +112,7 @@ class ProfilesDialog(QDialog):
     def reload(self, select: str | None = None) -> None:
         current = self.controller.profile
         self.list.clear()
-        for profile in self.controller.profiles():
+        for profile in self.controller.profile_manager.profiles():
             item = QListWidgetItem(profile.name, self.list)
             item.setData(ROLE_PROFILE, profile)
             if current is not None and profile.id == current.id:
@@ -125,7 +125,7 @@ class ProfilesDialog(QDialog):
         if self.list.currentItem() is None and self.list.count():
             self.list.setCurrentRow(0)
         self.deleted_list.clear()
-        for profile in self.controller.recently_deleted():
+        for profile in self.controller.profile_manager.recently_deleted():
             QListWidgetItem(profile.name, self.deleted_list).setData(ROLE_PROFILE, profile)
         if self.deleted_list.count():
             self.deleted_list.setCurrentRow(0)
@@ -145,23 +145,23 @@ class ProfilesDialog(QDialog):
     # ------------------------------------------------------------ buttons
 
     def new_profile(self) -> None:
-        profile = self.controller.create_profile(parent=self)
+        profile = self.controller.profile_manager.create(parent=self)
         if profile is not None:
             self.reload(select=profile.id)
 
     def rename_profile(self) -> None:
         profile = self.chosen()
         if profile is not None:
-            renamed = self.controller.rename_profile(profile, parent=self)
+            renamed = self.controller.profile_manager.rename(profile, parent=self)
             self.reload(select=(renamed or profile).id)
 
     def delete_profile(self) -> None:
         profile = self.chosen()
-        if profile is not None and self.controller.delete_profile(profile, parent=self):
+        if profile is not None and self.controller.profile_manager.delete(profile, parent=self):
             self.reload()
 
     def restore_profile(self) -> None:
         item = self.deleted_list.currentItem()
         if item is not None:
-            restored = self.controller.restore_profile(item.data(ROLE_PROFILE))
+            restored = self.controller.profile_manager.restore(item.data(ROLE_PROFILE))
             self.reload(select=restored.id)

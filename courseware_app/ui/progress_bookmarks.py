@@ -64,22 +64,22 @@ class Annotations:
 
     def place(self) -> tuple[str, str] | None:
         window = self.controller.window
-        loc = window.location
+        loc = window.reader.location
         return (loc.module, section_to_record(window, loc.module, loc.section)) if loc else None
 
     def place_title(self, module_id: str, section_id: str) -> str:
         window = self.controller.window
-        module = window.course.modules.get(module_id)
+        module = window.reader.course.modules.get(module_id)
         if module is None:
             return f"{module_id} — {section_id}"
-        tr = module.best(window.content_language)
+        tr = module.best(window.reader.content_language)
         section = (
             next((s.title for s in tr.sections if s.id == section_id), section_id) if tr else ""
         )
         return (
-            f"{module.title(window.content_language)} — {section}"
+            f"{module.title(window.reader.content_language)} — {section}"
             if section
-            else module.title(window.content_language)
+            else module.title(window.reader.content_language)
         )
 
     def bookmarks(self) -> list[tuple[str, str]]:
@@ -98,7 +98,7 @@ class Annotations:
         """Check the bookmark action when the place shown is bookmarked."""
         place, profile = self.place(), self.controller.profile
         checked = bool(place and profile and place in self.bookmarks())
-        self.controller.menus.act_bookmark.setChecked(checked)
+        self.controller.menus.actions["bookmark"].setChecked(checked)
 
     def toggle_bookmark(self, on: bool | None = None) -> None:
         c = self.controller
@@ -112,7 +112,7 @@ class Annotations:
         elif not on and place in marks:
             marks.remove(place)
         c.store.set_bookmark(c.profile.id, *place, on)
-        c.menus.act_bookmark.setChecked(on)
+        c.menus.actions["bookmark"].setChecked(on)
         message = _("Bookmarked “{place}”") if on else _("Bookmark removed from “{place}”")
         c.status(message.format(place=self.place_title(*place)))
 
@@ -124,7 +124,7 @@ class Annotations:
         for module, section in self.bookmarks() if c.profile else []:
             action = menu.addAction(self.place_title(module, section).replace("&", "&&"))
             action.triggered.connect(
-                lambda _c=False, m=module, s=section: c.window.navigate(Location(m, s))
+                lambda _c=False, m=module, s=section: c.window.reader.navigate(Location(m, s))
             )
         if menu.isEmpty():
             menu.addAction(_("No bookmarks yet")).setEnabled(False)

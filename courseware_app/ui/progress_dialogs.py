@@ -46,7 +46,9 @@ class ProgressDialogs:
     def review_attempt(self, attempt_id: str) -> None:
         stored = self.controller.store.attempt(attempt_id)
         if stored is not None:
-            self.controller.window.open_quiz(stored.module, stored.quiz, review=stored.to_attempt())
+            self.controller.window.reader.open_quiz(
+                stored.module, stored.quiz, review=stored.to_attempt()
+            )
 
     def export_folder(self) -> Path:
         if self._folder is not None:

@@ -34,10 +34,10 @@ class StatusMarks(QObject):
         c = self.controller
         if c.profile is None:
             return {}
-        key = (c.profile.id, c.window.content_language)
+        key = (c.profile.id, c.window.reader.content_language)
         if self._progress is None or self._progress[0] != key:
             summary = c.store.summary(c.profile.id)
-            self._progress = (key, course_progress(c.window.course, summary, key[1]))
+            self._progress = (key, course_progress(c.window.reader.course, summary, key[1]))
         return self._progress[1]
 
     def invalidate(self) -> None:
@@ -54,7 +54,7 @@ class StatusMarks(QObject):
 
     def refresh(self) -> None:
         window = self.controller.window
-        for module in window.course.ordered_modules():
+        for module in window.reader.course.ordered_modules():
             item = window.outline.item_for(module.id)
             if item is not None:
                 self.decorate(item, module.id)

@@ -80,8 +80,8 @@ class ProfilePrefs:
         w.prefs.last_section = values.get("last_section", "")
         scroll = int(values.get("last_scroll", "0") or 0)
         self._pending_scroll = (w.prefs.last_module, w.prefs.last_section, scroll)
-        if not initial or w.location is not None:
-            w.open_start()
+        if not initial or w.reader.location is not None:
+            w.reader.open_start()
 
     def _apply_looks(self, values: dict[str, str]) -> None:
         w = self.controller.window
@@ -91,7 +91,7 @@ class ProfilePrefs:
             w.uiLanguageRequested.emit(lang)
         content = values.get("content_language", "")
         if content != w.prefs.content_language:
-            w.set_content_language(content)
+            w.reader.set_content_language(content)
         zoom = int(values.get("zoom", "0") or 0)
         if zoom != w.prefs.zoom:
             w.prefs.zoom = 0

@@ -13,8 +13,8 @@ TICK_MS = 60_000  # time on the current section is saved every minute
 def section_to_record(window, module_id: str, section: str) -> str:
     """The section to record: the module's top counts as its first section, and an id
     the module does not have (a stale anchor) is not recorded as a section."""
-    module = window.course.modules.get(module_id)
-    tr = module.best(window.content_language) if module else None
+    module = window.reader.course.modules.get(module_id)
+    tr = module.best(window.reader.content_language) if module else None
     ids = [s.id for s in tr.sections] if tr else []
     return section if section in ids or not ids else ids[0]
 

@@ -126,7 +126,7 @@ class ExportDialog(QDialog):
         self.scope_label.setText(_("Whose results:"))
         name = self.controller.profile.name if self.controller.profile else ""
         self.only_me.setText(_("Only {name}").format(name=name).replace("&", "&&"))
-        count = len(self.controller.profiles())
+        count = len(self.controller.profile_manager.profiles())
         self.everyone.setText(
             ngettext(
                 "Everyone on this computer ({count} profile)",
@@ -152,7 +152,7 @@ class ExportDialog(QDialog):
         device = self.controller.store.device
         name = f"courseware-results-{device}-{date.today().isoformat()}.{fmt}"
         answer = ask_save_path(
-            self, _("Export results"), self.controller.export_folder() / name, [fmt]
+            self, _("Export results"), self.controller.dialogs.export_folder() / name, [fmt]
         )
         if answer is not None and self.export_to(*answer):
             self.accept()
@@ -172,7 +172,7 @@ class ExportDialog(QDialog):
                 ),
             )
             return False
-        self.controller.remember_folder(path.parent)
+        self.controller.dialogs.remember_folder(path.parent)
         self.controller.status(
             ngettext(
                 "Exported {count} attempt to {path}",
@@ -189,7 +189,7 @@ class MergeDialog(QDialog):
     def __init__(self, controller, parent=None):
         super().__init__(parent)
         self.controller = controller
-        self.course = controller.window.course
+        self.course = controller.window.reader.course
         self.exports: list[Export] = []
         self.problems: list[tuple[Path, str]] = []
         self.setObjectName("mergeDialog")
@@ -263,7 +263,7 @@ class MergeDialog(QDialog):
         chosen, _filter = QFileDialog.getOpenFileNames(
             self,
             _("Add results files"),
-            str(self.controller.export_folder()),
+            str(self.controller.dialogs.export_folder()),
             _("Results exports (*.csv *.json)"),
         )
         self.add_files([Path(c) for c in chosen])
@@ -279,7 +279,7 @@ class MergeDialog(QDialog):
             except ExportError as exc:
                 self.problems.append((path, str(exc)))
         if paths:
-            self.controller.remember_folder(paths[-1].parent)
+            self.controller.dialogs.remember_folder(paths[-1].parent)
         self.refresh()
 
     def remove_selected(self) -> None:
@@ -343,7 +343,7 @@ class MergeDialog(QDialog):
 
     def _module_title(self, module_id: str) -> str:
         module = self.course.modules.get(module_id)
-        return module.title(self.controller.window.content_language) if module else module_id
+        return module.title(self.controller.window.reader.content_language) if module else module_id
 
     def _fill_table(self) -> None:
         summary = class_summary(self.merged.records)
@@ -388,7 +388,7 @@ class MergeDialog(QDialog):
     def choose_output(self) -> None:
         formats = ["csv", "xlsx"] + (["json"] if self.merged.kinds == {"json"} else [])
         suggested = (
-            self.controller.export_folder()
+            self.controller.dialogs.export_folder()
             / f"courseware-results-merged-{date.today().isoformat()}.csv"
         )
         answer = ask_save_path(self, _("Save merged results"), suggested, formats)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass, fields
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -13,30 +14,19 @@ if TYPE_CHECKING:
 SCHEMA_VERSION = 1
 
 
+@dataclass
 class Preferences:
-    """What a person chooses; only values that differ from these defaults are written.
-    (A plain class, not a dataclass: it is read before the window's first paint.)"""
+    """What a person chooses; only values that differ from these defaults are written."""
 
-    DEFAULTS = {
-        "ui_language": "",  # "" = not chosen yet: the first-start picker asks
-        "content_language": "",  # "" = follow the UI language
-        "last_module": "",
-        "last_section": "",
-        "zoom": 0,  # steps above or below the default text size
-        "quiz_one_per_page": True,
-    }
+    ui_language: str = ""  # "" = not chosen yet: the first-start picker asks
+    content_language: str = ""  # "" = follow the UI language
+    last_module: str = ""
+    last_section: str = ""
+    zoom: int = 0  # steps above or below the default text size
+    quiz_one_per_page: bool = True
 
-    def __init__(self, **values):
-        for name, default in self.DEFAULTS.items():
-            setattr(self, name, values.pop(name, default))
-        if values:
-            raise TypeError(f"unknown preferences: {', '.join(values)}")
 
-    def __eq__(self, other):
-        return isinstance(other, Preferences) and vars(self) == vars(other)
-
-    def __repr__(self):
-        return f"Preferences({', '.join(f'{k}={v!r}' for k, v in vars(self).items())})"
+DEFAULTS = Preferences()
 
 
 class Settings:
@@ -44,6 +34,7 @@ class Settings:
 
     def __init__(self, path: Path):
         path.parent.mkdir(parents=True, exist_ok=True)
+        self.path = path
         self.qs = QSettings(str(path), QSettings.Format.IniFormat)
         self._migrate()
 
@@ -54,7 +45,8 @@ class Settings:
 
     def load(self) -> Preferences:
         prefs = Preferences()
-        for name, default in Preferences.DEFAULTS.items():
+        for field in fields(Preferences):
+            name, default = field.name, getattr(DEFAULTS, field.name)
             raw = self.qs.value(f"reader/{name}")
             if raw is None:
                 continue
@@ -69,7 +61,8 @@ class Settings:
         return prefs
 
     def save(self, prefs: Preferences) -> None:
-        for name, default in Preferences.DEFAULTS.items():
+        for field in fields(Preferences):
+            name, default = field.name, getattr(DEFAULTS, field.name)
             value = getattr(prefs, name)
             key = f"reader/{name}"
             if value == default:

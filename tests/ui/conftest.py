@@ -29,7 +29,7 @@ def make_window(qtbot, tmp_path):
         window.windowHandle().requestActivate()
         qtbot.waitUntil(window.isActiveWindow)
         if start:
-            window.open_start()
+            window.reader.open_start()
         return window
 
     return make

@@ -53,7 +53,7 @@ def open_app(make_window, tmp_path):
         window = make_window(start=False, settings_path=data / "settings.ini")
         opened = ProgressStore.open(data) if store else None
         controller = install_progress(window, opened, data, pick=pick)
-        window.open_start()
+        window.reader.open_start()
         return window, controller
 
     return make
@@ -67,8 +67,8 @@ def settle(qtbot, controller, until=lambda: True):
 
 
 def take_quiz(window, answers):
-    window.open_quiz("alpha", "alpha-quiz")
-    dialog = window.quiz_dialog
+    window.reader.open_quiz("alpha", "alpha-quiz")
+    dialog = window.reader.quiz_dialog
     for card in dialog.cards:
         card.set_response(answers.get(card.q.id))
     attempt = dialog.submit()
@@ -91,14 +91,16 @@ def module_row(dashboard, module_id):
 
 def test_first_start_makes_one_profile_and_adds_menus(open_app):
     w, c = open_app()
-    assert [p.name for p in c.profiles()] == ["Learner"] and c.profile.name == "Learner"
+    assert [p.name for p in c.profile_manager.profiles()] == [
+        "Learner"
+    ] and c.profile.name == "Learner"
     titles = [a.text() for a in w.menuBar().actions()]
     assert titles.index("&Profile") == titles.index("&Go") + 1
-    file_actions = [a.objectName() for a in w.menu_file.actions() if not a.isSeparator()]
+    file_actions = [a.objectName() for a in w.menu("file").actions() if not a.isSeparator()]
     assert file_actions == ["exportResults", "mergeResults", "quit"]
-    assert c.profile_button.text() == "Profile: Learner"
-    assert c.act_bookmark.shortcut().toString() == "Ctrl+D"
-    assert w.location == Location("alpha", "")
+    assert c.menus.profile_button.text() == "Profile: Learner"
+    assert c.menus.actions["bookmark"].shortcut().toString() == "Ctrl+D"
+    assert w.reader.location == Location("alpha", "")
 
 
 # ---------------------------------------------------------------- the trainee's flow
@@ -106,15 +108,15 @@ def test_first_start_makes_one_profile_and_adds_menus(open_app):
 
 def test_visits_time_quiz_and_dashboard(open_app, qtbot):
     w, c = open_app()
-    clock = c._clock = FakeClock()
-    w.navigate(Location("alpha", "intro"))
+    clock = c.recorder.clock = FakeClock()
+    w.reader.navigate(Location("alpha", "intro"))
     clock.ms = 95_000
-    w.navigate(Location("alpha", "matrix"))
+    w.reader.navigate(Location("alpha", "matrix"))
     clock.ms = 30 * 60_000  # half an hour on one section: only 20 minutes count
-    w.navigate(Location("alpha", "quiz"))
+    w.reader.navigate(Location("alpha", "quiz"))
     for _minute in range(30):  # left open on the quiz section: the minute ticks stop at 20
         clock.ms = 60_000
-        c._commit_time()
+        c.recorder.commit_time()
     take_quiz(w, RIGHT)  # 8 of 8
     take_quiz(w, {"q-single": 1})  # 2 of 8 = 25 %
     item = w.outline.item_for("alpha")
@@ -127,7 +129,7 @@ def test_visits_time_quiz_and_dashboard(open_app, qtbot):
     assert [a.score for a in stored] == [100.0, 25.0]
     assert stored[0].responses["q-multi"] == [0, 1] and stored[0].module_version == "1.2.0"
     assert w.outline.item_for("beta").toolTip(1).startswith("Not started")
-    d = c.show_dashboard()
+    d = c.dialogs.show_dashboard()
     row = module_row(d, "alpha")
     assert [row.text(i) for i in range(5)] == ["Alpha module", "Completed", "100%", "25%", "42 min"]
     assert module_row(d, "beta").text(1) == "Not started"
@@ -141,11 +143,11 @@ def test_visits_time_quiz_and_dashboard(open_app, qtbot):
         Qt.MouseButton.LeftButton,
         pos=d.modules.visualItemRect(module_row(d, "beta")).center(),
     )
-    assert w.location.module == "beta"
+    assert w.reader.location.module == "beta"
     d.modules.setCurrentItem(module_row(d, "alpha"))
     assert d.review_button.isEnabled()
     d.review_button.click()
-    review = w.quiz_dialog
+    review = w.reader.quiz_dialog
     assert review.attempt.attempt_id == stored[1].attempt_id
     assert review.windowTitle().startswith("Review")
     review.close()
@@ -154,9 +156,9 @@ def test_visits_time_quiz_and_dashboard(open_app, qtbot):
 
 def test_dashboard_updates_when_a_write_lands(open_app, qtbot):
     w, c = open_app()
-    d = c.show_dashboard()
+    d = c.dialogs.show_dashboard()
     assert module_row(d, "beta").text(1) == "Not started"
-    w.navigate(Location("beta", "data"))
+    w.reader.navigate(Location("beta", "data"))
     settle(qtbot, c, lambda: module_row(d, "beta").text(1) == "In progress")
     assert module_row(d, "beta").toolTip(1) == "1 of 2 sections read"
     d.close()
@@ -164,32 +166,34 @@ def test_dashboard_updates_when_a_write_lands(open_app, qtbot):
 
 def test_bookmark_and_note(open_app, qtbot, monkeypatch):
     w, c = open_app()
-    w.navigate(Location("alpha", "matrix"))
+    w.reader.navigate(Location("alpha", "matrix"))
     qtbot.keyClick(w, Qt.Key.Key_D, Qt.KeyboardModifier.ControlModifier)
-    assert c.act_bookmark.isChecked()
-    w.navigate(Location("beta", ""))  # the module's top counts as its first section
-    c.act_bookmark.trigger()
+    assert c.menus.actions["bookmark"].isChecked()
+    w.reader.navigate(Location("beta", ""))  # the module's top counts as its first section
+    c.menus.actions["bookmark"].trigger()
 
     def write(dialog):
         dialog.editor.setPlainText("Спросить тренера про PCA")
         return QDialog.DialogCode.Accepted
 
     monkeypatch.setattr(NoteDialog, "exec", write)
-    c.act_note.trigger()
+    c.menus.actions["note"].trigger()
     settle(qtbot, c)
     pid = c.profile.id
     assert c.store.bookmarks(pid) == [("alpha", "matrix"), ("beta", "overview")]
     assert c.store.notes(pid) == {("beta", "overview"): "Спросить тренера про PCA"}
-    c._fill_bookmarks_menu()
-    labels = [a.text() for a in c.menu_bookmarks.actions()]
+    c.annotations.fill_menu()
+    labels = [a.text() for a in c.menus.menu_bookmarks.actions()]
     assert labels == ["Alpha module — Risk matrix", "Beta module — Overview"]
-    c.menu_bookmarks.actions()[0].trigger()
-    assert w.location == Location("alpha", "matrix") and c.act_bookmark.isChecked()
+    c.menus.menu_bookmarks.actions()[0].trigger()
+    assert (
+        w.reader.location == Location("alpha", "matrix") and c.menus.actions["bookmark"].isChecked()
+    )
     qtbot.keyClick(w, Qt.Key.Key_D, Qt.KeyboardModifier.ControlModifier)  # off again
-    c.edit_note("")  # nothing happens: alpha/matrix has no note
+    c.annotations.edit_note("")  # nothing happens: alpha/matrix has no note
     settle(qtbot, c)
     assert c.store.bookmarks(pid) == [("beta", "overview")]
-    d = c.show_dashboard()
+    d = c.dialogs.show_dashboard()
     assert d.bookmarks.item(0).text() == "Beta module — Overview"
     note = d.notes.topLevelItem(0)
     assert (note.text(0), note.text(1)) == ("Beta module — Overview", "Спросить тренера про PCA")
@@ -199,24 +203,24 @@ def test_bookmark_and_note(open_app, qtbot, monkeypatch):
 def test_switching_profiles_restores_each_ones_place_and_zoom(open_app, qtbot):
     w, c = open_app()
     learner = c.profile
-    w.navigate(Location("alpha", "intro"))
+    w.reader.navigate(Location("alpha", "intro"))
     w.zoom(2)
     bar = w.view.verticalScrollBar()
     target = bar.value() + 60
     assert bar.maximum() > target
     bar.setValue(target)
-    c.save_prefs()  # what the scroll timer does once scrolling pauses
-    place = w.location
-    bekzat = c.new_profile("Бекзат")
-    assert c.profile == bekzat and c.profile_button.text() == "Profile: Бекзат"
-    assert w.location == Location("alpha", "") and w.prefs.zoom == 0
-    w.navigate(Location("beta", "data"))
-    w.set_content_language("ru")
-    c.switch_to(learner)
-    assert w.location == place and w.prefs.zoom == 2 and w.prefs.content_language == ""
+    c.profile_prefs.save()  # what the scroll timer does once scrolling pauses
+    place = w.reader.location
+    bekzat = c.profile_manager.new("Бекзат")
+    assert c.profile == bekzat and c.menus.profile_button.text() == "Profile: Бекзат"
+    assert w.reader.location == Location("alpha", "") and w.prefs.zoom == 0
+    w.reader.navigate(Location("beta", "data"))
+    w.reader.set_content_language("ru")
+    c.profile_manager.switch_to(learner)
+    assert w.reader.location == place and w.prefs.zoom == 2 and w.prefs.content_language == ""
     qtbot.waitUntil(lambda: bar.value() == target)
-    c.switch_to(c.store.profile(bekzat.id))
-    assert w.location == Location("beta", "data") and w.prefs.content_language == "ru"
+    c.profile_manager.switch_to(c.store.profile(bekzat.id))
+    assert w.reader.location == Location("beta", "data") and w.prefs.content_language == "ru"
     assert w.prefs.zoom == 0
     settle(qtbot, c)
     assert set(c.store.visits(bekzat.id)) == {"alpha", "beta"}
@@ -226,7 +230,7 @@ def test_switching_profiles_restores_each_ones_place_and_zoom(open_app, qtbot):
 def test_delete_needs_confirmation_and_can_be_undone_until_restart(open_app, qtbot, monkeypatch):
     w, c = open_app()
     learner = c.profile
-    bekzat = c.new_profile("Бекзат")
+    bekzat = c.profile_manager.new("Бекзат")
     take_quiz(w, RIGHT)
     answers = []
 
@@ -237,11 +241,13 @@ def test_delete_needs_confirmation_and_can_be_undone_until_restart(open_app, qtb
     answers_to_give = [QMessageBox.StandardButton.No, QMessageBox.StandardButton.Yes]
     monkeypatch.setattr(QMessageBox, "question", ask)
     settle(qtbot, c)
-    c.act_delete.trigger()
-    assert c.profile == bekzat and len(c.profiles()) == 2
+    c.menus.actions["deleteProfile"].trigger()
+    assert c.profile == bekzat and len(c.profile_manager.profiles()) == 2
     assert "Delete the profile “Бекзат”?" in answers[0] and "1 quiz attempt," in answers[0]
-    c.act_delete.trigger()
-    assert c.profile.id == learner.id and [p.name for p in c.profiles()] == ["Learner"]
+    c.menus.actions["deleteProfile"].trigger()
+    assert c.profile.id == learner.id and [p.name for p in c.profile_manager.profiles()] == [
+        "Learner"
+    ]
     picker = ProfilesDialog(c, w)
     assert picker.deleted_box.isVisibleTo(picker)
     assert picker.deleted_list.item(0).text() == "Бекзат"
@@ -252,14 +258,16 @@ def test_delete_needs_confirmation_and_can_be_undone_until_restart(open_app, qtb
     ]
     assert picker.chosen().id == bekzat.id and not picker.deleted_box.isVisibleTo(picker)
     picker.accept()
-    c.delete_profile(c.store.profile(bekzat.id), confirm=False)
+    c.profile_manager.delete(c.store.profile(bekzat.id), confirm=False)
     settle(qtbot, c)
     assert [p.name for p in c.store.profiles(deleted=True)] == ["Бекзат"]
     data = c.store.path.parent
     w.close()  # restart: the deleted profile is gone for good
     w2, c2 = open_app(data)
     settle(qtbot, c2)
-    assert c2.recently_deleted() == [] and [p.name for p in c2.profiles()] == ["Learner"]
+    assert c2.profile_manager.recently_deleted() == [] and [
+        p.name for p in c2.profile_manager.profiles()
+    ] == ["Learner"]
     conn = sqlite3.connect(data / DB_NAME)
     assert conn.execute("SELECT count(*) FROM attempts").fetchone() == (0,)
     conn.close()
@@ -269,23 +277,25 @@ def test_rename_and_refused_names(open_app, monkeypatch):
     w, c = open_app()
     warnings = []
     monkeypatch.setattr(QMessageBox, "warning", lambda *a: warnings.append(a[2]))
-    c.new_profile("Бекзат")
-    assert c.new_profile("бекзат") is None
+    c.profile_manager.new("Бекзат")
+    assert c.profile_manager.new("бекзат") is None
     assert warnings == ["There is already a profile with that name."]
-    assert c.rename_profile(name="Бекзат Н.").name == "Бекзат Н."
-    assert c.profile_button.text() == "Profile: Бекзат Н."
-    assert c.rename_profile(name="=SUM(A1)") is None
+    assert c.profile_manager.rename(name="Бекзат Н.").name == "Бекзат Н."
+    assert c.menus.profile_button.text() == "Profile: Бекзат Н."
+    assert c.profile_manager.rename(name="=SUM(A1)") is None
     assert warnings[-1] == "A name cannot start with = + - or @."
 
 
 def test_restart_picks_a_profile_and_resumes(open_app, qtbot, monkeypatch, tmp_path):
     w, c = open_app()
-    c.new_profile("Бекзат")
-    w.navigate(Location("beta", "data"))
+    c.profile_manager.new("Бекзат")
+    w.reader.navigate(Location("beta", "data"))
     take_quiz(w, RIGHT)
     bekzat = c.profile
-    c.switch_to(next(p for p in c.profiles() if p.name == "Learner"))
-    w.navigate(Location("alpha", "quiz"))
+    c.profile_manager.switch_to(
+        next(p for p in c.profile_manager.profiles() if p.name == "Learner")
+    )
+    w.reader.navigate(Location("alpha", "quiz"))
     w.close()
     shown = []
 
@@ -298,9 +308,9 @@ def test_restart_picks_a_profile_and_resumes(open_app, qtbot, monkeypatch, tmp_p
     monkeypatch.setattr(ProfilesDialog, "exec", pick)
     w2, c2 = open_app(tmp_path / "data", pick=True)
     assert shown == [["Learner", "Бекзат"]]
-    assert c2.profile.id == bekzat.id and w2.location == Location("beta", "data")
+    assert c2.profile.id == bekzat.id and w2.reader.location == Location("beta", "data")
     settle(qtbot, c2)
-    assert c2.progress()["alpha"].best_score == 100.0
+    assert c2.marks.progress()["alpha"].best_score == 100.0
 
 
 # ---------------------------------------------------------------- damaged and newer files
@@ -335,7 +345,7 @@ def test_a_newer_file_is_left_alone_and_the_session_still_works(open_app, tmp_pa
     w, c = open_app(data, store=False)
     assert len(said) == 1 and "newer version" in said[0] and str(data / DB_NAME) in said[0]
     assert c.store.temporary and c.store.path.parent != data
-    w.navigate(Location("beta", "data"))
+    w.reader.navigate(Location("beta", "data"))
     w.close()
     assert (data / DB_NAME).read_bytes() == before
     assert sorted(p.name for p in data.iterdir()) == [DB_NAME, "settings.ini"]
@@ -359,10 +369,10 @@ def laptop(folder: Path, name: str, device: str, points: list[float]) -> Path:
 def test_export_dialog_writes_this_profile_or_everyone(open_app, qtbot, tmp_path):
     w, c = open_app()
     take_quiz(w, RIGHT)
-    c.new_profile("Бекзат")
+    c.profile_manager.new("Бекзат")
     take_quiz(w, {"q-single": 1})
     settle(qtbot, c)
-    dialog = c.export_results()
+    dialog = c.dialogs.export_results()
     assert dialog.everyone.text() == "Everyone on this computer (2 profiles)"
     assert dialog.only_me.text() == "Only Бекзат"
     dialog.only_me.setChecked(True)
@@ -381,7 +391,7 @@ def test_merge_dialog_shows_the_class_and_saves_one_csv(open_app, tmp_path):
     two = laptop(tmp_path / "l2", "Айгерим", "ПОСТ-2", [4.0])
     bad = tmp_path / "phones.csv"
     bad.write_text("name,phone\r\n", encoding="utf-8")
-    dialog = c.merge_results()
+    dialog = c.dialogs.merge_results()
     dialog.add_files([one, two, one, bad])
     assert dialog.files.topLevelItemCount() == 3
     assert dialog.files.topLevelItem(2).text(1) == "not a results export"
@@ -428,13 +438,13 @@ def test_live_language_switch_retranslates_everything(open_app, qtbot, tmp_path)
     w, c = open_app()
     for _n in range(5):
         take_quiz(w, RIGHT)
-    settle(qtbot, c, lambda: c.progress()["alpha"].attempts == 5)
-    d = c.show_dashboard()
+    settle(qtbot, c, lambda: c.marks.progress()["alpha"].attempts == 5)
+    d = c.dialogs.show_dashboard()
     picker = ProfilesDialog(c, w)
     set_language("ru", locales=tiny_catalog(tmp_path))
     for widget in (w, d, picker):
         QApplication.sendEvent(widget, QEvent(QEvent.Type.LanguageChange))
-    assert c.menu_profile.title() == "&Профиль"
+    assert c.menus.menu_profile.title() == "&Профиль"
     assert d.windowTitle() == "Панель прогресса" and picker.windowTitle() == "Профили"
     assert "5 попыток" in d.summary.text()  # Russian plural for 5
     d.close()
@@ -445,11 +455,11 @@ def test_live_language_switch_retranslates_everything(open_app, qtbot, tmp_path)
 def test_dashboard_and_picker_fit_a_small_screen(open_app, qtbot, lang, tmp_path):
     w, c = open_app()
     take_quiz(w, RIGHT)
-    c.create_profile("Айгерим Сапарова")
-    settle(qtbot, c, lambda: c.progress()["alpha"].attempts == 1)
+    c.profile_manager.create("Айгерим Сапарова")
+    settle(qtbot, c, lambda: c.marks.progress()["alpha"].attempts == 1)
     set_language(lang)
     QApplication.sendEvent(w, QEvent(QEvent.Type.LanguageChange))
-    d = c.show_dashboard()
+    d = c.dialogs.show_dashboard()
     picker = ProfilesDialog(c, w, startup=True)
     picker.show()
     qtbot.waitExposed(d)

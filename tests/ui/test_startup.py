@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QApplication, QWidget
 
 from courseware_app.app import after_first_paint, attach_everything, open_window
 from courseware_app.core.history import Location
+from courseware_app.ui.progress_ui import ProgressController
 from tests.conftest import ROOT, TEST_CONTENT
 
 
@@ -32,7 +33,7 @@ def start(qtbot, tmp_path):
         if attach:
             attach_everything(window, args, data, languages, log_to_file=False)
             window.show()
-            window.open_start()
+            window.reader.open_start()
         window.args, window.languages = args, languages
         return window
 
@@ -48,50 +49,52 @@ def test_the_first_start_has_nothing_to_paint_early_and_records_its_page(start):
     w.close()
     w = start()
     record = json.loads((start.data / "cache" / "start.json").read_text(encoding="utf-8"))
-    assert record["module"] == w.location.module == "alpha"
+    assert record["module"] == w.reader.location.module == "alpha"
     assert record["title"] == w.windowTitle()
     assert (start.data / "cache" / record["page"]).is_file()
 
 
 def test_the_next_start_paints_the_last_page_then_attaches_without_redrawing_it(start, qtbot):
     first = start()
-    first.navigate(Location("beta", ""))
+    first.reader.navigate(Location("beta", ""))
     title = first.windowTitle()
     first.close()
 
     w = start(attach=False)
-    assert w.start_page_shown and w.course is None
+    assert w.start_page_shown and not hasattr(w, "reader")
     assert "Beta module" in w.view.toPlainText()
     assert w.windowTitle() == title
     assert w.content_lang_box.count() == 4  # "same as interface" + en, ru, fr, as recorded
-    assert not w.act_back.icon().isNull()  # blank icons keep the toolbar's size
-    assert w.act_trainer.shortcuts() == []  # keys come with the course
+    assert not w.actions_["back"].icon().isNull()  # blank icons keep the toolbar's size
+    assert w.actions_["trainerMode"].shortcuts() == []  # keys come with the course
     w.show()
     redrawn = []
     w.view.show_page = lambda html, ids: redrawn.append(html)
     attach_everything(w, w.args, start.data, w.languages, log_to_file=False)
-    w.open_start()
-    assert w.course is not None and not w.start_page_shown
-    assert w.location == Location("beta", "")
+    w.reader.open_start()
+    assert w.reader.course is not None and not w.start_page_shown
+    assert w.reader.location == Location("beta", "")
     assert redrawn == []  # the same page: not set again (no flicker, no lost scroll position)
     assert w.outline.topLevelItemCount() == 2
-    assert w.act_next_module.isEnabled()
-    assert w.act_trainer.shortcut().toString() == "Ctrl+T"
-    assert w.act_back.shortcuts() and w.act_quit.shortcuts()  # QKeySequence.StandardKey ones
+    assert w.actions_["nextModule"].isEnabled()
+    assert w.actions_["trainerMode"].shortcut().toString() == "Ctrl+T"
+    assert (
+        w.actions_["back"].shortcuts() and w.actions_["quit"].shortcuts()
+    )  # QKeySequence.StandardKey ones
 
 
 def test_the_start_page_opens_at_the_section_read_last(start, qtbot):
     first = start()
     first.resize(900, 400)
-    first.navigate(Location("alpha", "matrix"))
+    first.reader.navigate(Location("alpha", "matrix"))
     first.close()
     w = start(attach=False)
     w.resize(900, 400)
     w.show()
     assert w.view.verticalScrollBar().value() > 0  # before the first paint, not after attaching
     attach_everything(w, w.args, start.data, w.languages, log_to_file=False)
-    w.open_start()
-    assert w.location == Location("alpha", "matrix")
+    w.reader.open_start()
+    assert w.reader.location == Location("alpha", "matrix")
 
 
 def test_nothing_is_painted_early_when_this_start_would_show_another_page(start):
@@ -108,15 +111,17 @@ def test_with_several_profiles_the_picker_asks_over_the_start_page(start, monkey
     from courseware_app.ui.profiles_dialog import ProfilesDialog
 
     first = start()
-    first.progress.new_profile("Бекзат")  # switches to it; "Learner" stays at alpha
-    first.navigate(Location("beta", ""))
+    first.part(ProgressController).profile_manager.new(
+        "Бекзат"
+    )  # switches to it; "Learner" stays at alpha
+    first.reader.navigate(Location("beta", ""))
     first.close()
 
     seen = []
 
     def pick(dialog):
         w = dialog.parent()
-        seen.append((w.start_page_shown, w.course is not None, w.windowTitle()))
+        seen.append((w.start_page_shown, hasattr(w, "reader"), w.windowTitle()))
         names = [dialog.list.item(i).text() for i in range(dialog.list.count())]
         dialog.list.setCurrentRow(names.index("Learner"))
         return QDialog.DialogCode.Accepted
@@ -125,19 +130,19 @@ def test_with_several_profiles_the_picker_asks_over_the_start_page(start, monkey
     w = start(attach=False)
     assert w.start_page_shown and "Beta" in w.windowTitle()  # the last page on screen
     attach_everything(w, w.args, start.data, w.languages, log_to_file=False)
-    w.open_start()
+    w.reader.open_start()
     assert len(seen) == 1
     shown, attached, title = seen[0]
     assert attached and not shown
     assert "Beta" in title  # the start page's title stays while the picker asks
-    assert w.progress.profile.name == "Learner"
-    assert w.location.module == "alpha"  # then Learner's own place opens
+    assert w.part(ProgressController).profile.name == "Learner"
+    assert w.reader.location.module == "alpha"  # then Learner's own place opens
     assert "Alpha" in w.windowTitle()
 
 
 def test_closing_in_trainer_mode_records_the_trainee_page_for_the_next_start(start):
     w = start()
-    w.set_trainer(True)  # Ctrl+T during the class; the trainee page was shown first
+    w.reader.set_trainer(True)  # Ctrl+T during the class; the trainee page was shown first
     w.close()
     record = json.loads((start.data / "cache" / "start.json").read_text(encoding="utf-8"))
     assert record["trainer"] is False and "Trainer" not in record["position"]
@@ -151,11 +156,11 @@ def test_the_interface_language_can_change_before_the_course_is_attached(start):
     w = start(attach=False)
     assert w.start_page_shown
     w.uiLanguageRequested.emit("fr")  # someone is quick with the Language menu
-    assert w.menu_file.title() == "&Fichier"
+    assert w.menu("file").title() == "&Fichier"
     attach_everything(w, w.args, start.data, w.languages, log_to_file=False)
-    w.open_start()
-    assert w.location.module == "alpha"
-    assert w._shown[3] == "fr"  # re-shown in French once the course is there
+    w.reader.open_start()
+    assert w.reader.location.module == "alpha"
+    assert w.reader._shown.ui_lang == "fr"  # re-shown in French once the course is there
     w.uiLanguageRequested.emit("en")
 
 
