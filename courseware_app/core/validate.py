@@ -13,6 +13,7 @@ from courseware_app.core.course import (
     Module,
     ModuleTranslation,
     Question,
+    Quiz,
     Severity,
 )
 from courseware_app.core.languages import LANGUAGES, SOURCE_LANGUAGE
@@ -235,6 +236,7 @@ def _question_shape(q: Question) -> QuestionShape:
 
 
 def check_quizzes(src: ModuleTranslation, tr: ModuleTranslation) -> list[Diagnostic]:
+    """Each quiz of a translation has the source's id, pass mark and question shapes."""
     out: list[Diagnostic] = []
     src_quizzes = {q.id: q for q in src.quizzes}
     for quiz in tr.quizzes:
@@ -248,39 +250,8 @@ def check_quizzes(src: ModuleTranslation, tr: ModuleTranslation) -> list[Diagnos
                     f"quiz '{quiz.id}' is not in the {src.lang} file",
                 )
             )
-            continue
-        if quiz.pass_mark != other.pass_mark:
-            out.append(
-                _diag(
-                    tr,
-                    quiz.line,
-                    "quiz-mismatch",
-                    f"pass mark {quiz.pass_mark:g} differs from {src.lang} ({other.pass_mark:g})",
-                )
-            )
-        theirs = {q.id: q for q in other.questions}
-        for q in quiz.questions:
-            ref = theirs.pop(q.id, None)
-            if ref is None:
-                out.append(
-                    _diag(
-                        tr,
-                        q.line,
-                        "quiz-mismatch",
-                        f"question '{q.id}' is not in the {src.lang} quiz",
-                    )
-                )
-            elif _question_shape(q) != _question_shape(ref):
-                out.append(_diag(tr, q.line, "quiz-mismatch", _shape_message(q, ref, src.lang)))
-        for qid in theirs:
-            out.append(
-                _diag(
-                    tr,
-                    quiz.line,
-                    "quiz-mismatch",
-                    f"question '{qid}' of the {src.lang} quiz is missing here",
-                )
-            )
+        else:
+            out.extend(_compare_quiz(tr, quiz, other, src.lang))
     for qid in src_quizzes.keys() - {q.id for q in tr.quizzes}:
         out.append(
             _diag(
@@ -288,6 +259,38 @@ def check_quizzes(src: ModuleTranslation, tr: ModuleTranslation) -> list[Diagnos
                 tr.body_line,
                 "quiz-mismatch",
                 f"quiz '{qid}' of the {src.lang} file is missing here",
+            )
+        )
+    return out
+
+
+def _compare_quiz(tr: ModuleTranslation, quiz: Quiz, other: Quiz, lang: str) -> list[Diagnostic]:
+    out: list[Diagnostic] = []
+    if quiz.pass_mark != other.pass_mark:
+        out.append(
+            _diag(
+                tr,
+                quiz.line,
+                "quiz-mismatch",
+                f"pass mark {quiz.pass_mark:g} differs from {lang} ({other.pass_mark:g})",
+            )
+        )
+    theirs = {q.id: q for q in other.questions}
+    for q in quiz.questions:
+        ref = theirs.pop(q.id, None)
+        if ref is None:
+            out.append(
+                _diag(tr, q.line, "quiz-mismatch", f"question '{q.id}' is not in the {lang} quiz")
+            )
+        elif _question_shape(q) != _question_shape(ref):
+            out.append(_diag(tr, q.line, "quiz-mismatch", _shape_message(q, ref, lang)))
+    for qid in theirs:
+        out.append(
+            _diag(
+                tr,
+                quiz.line,
+                "quiz-mismatch",
+                f"question '{qid}' of the {lang} quiz is missing here",
             )
         )
     return out

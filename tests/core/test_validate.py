@@ -96,3 +96,26 @@ def test_each_used_definition_is_reported_once(tmp_path):
     snippet = "[a][p] and [b][p] and [c][P]\n\n[p]: nowhere"
     found = diagnose(tmp_path, snippet)
     assert found.count(("link-unknown-module", FIRST + 2)) == 1
+
+
+def _quiz(pass_mark: int, options: str, extra: str = "") -> str:
+    return f"::: quiz q pass={pass_mark}\n\n? single q1\nPick.\n{options}\n\n{extra}:::"
+
+
+def test_a_translated_quiz_must_keep_the_source_structure(tmp_path):
+    source = _quiz(60, "- [ ] A\n- [x] B")
+    files = {**good_module("m1", source), **good_module("m2")}
+    files["modules/m1/ru.md"] = files["modules/m1/ru.md"].replace(
+        source, _quiz(70, "- [x] A\n- [ ] B")
+    )
+    files["modules/m1/fr.md"] = files["modules/m1/fr.md"].replace(
+        source, _quiz(60, "- [ ] A\n- [x] B", "? truefalse q2\nTrue?\nanswer: true\n\n")
+    )
+    diags = validate_course(load_course(write_tree(tmp_path / "c", files)))
+    found = {(Path(d.file).name, d.line, d.message) for d in diags if d.code == "quiz-mismatch"}
+    first = FIRST + 1  # a translation's front matter has one line more: translated_from
+    assert found == {
+        ("ru.md", first, "pass mark 70 differs from en (60)"),
+        ("ru.md", first + 2, "question 'q1' has different correct answers from en"),
+        ("fr.md", first + 7, "question 'q2' is not in the en quiz"),
+    }
