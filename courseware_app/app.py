@@ -153,7 +153,7 @@ def attach_everything(window, args, data: Path, languages, log_to_file: bool = T
 def add_search(window, data: Path) -> None:
     """The search box and index: after the first page has painted, since nothing needs it sooner."""
     from courseware_app.core.search import default_index_path
-    from courseware_app.ui.search_panel import install_search
+    from courseware_app.ui.search import install_search
 
     install_search(window, default_index_path(data, window.reader.course.root))
 

@@ -24,7 +24,7 @@ from courseware_app.ui.settings import Preferences, Settings
 
 if TYPE_CHECKING:
     from PySide6.QtGui import QAction
-    from PySide6.QtWidgets import QMenu, QWidget
+    from PySide6.QtWidgets import QDockWidget, QMenu, QWidget
 
     from courseware_app.core.startpage import StartPage
     from courseware_app.ui.reader import Reader
@@ -182,6 +182,11 @@ class WindowFrame(QMainWindow):
 
     def add_action(self, action: QAction) -> None:
         self.addAction(action)
+
+    def add_dock(self, dock: QDockWidget) -> None:
+        from PySide6.QtCore import Qt
+
+        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)
 
     def show_status(self, message: str, ms: int = 5000) -> None:
         self.statusBar().showMessage(message, ms)

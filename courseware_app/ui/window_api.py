@@ -15,7 +15,7 @@ if TYPE_CHECKING:
 
     from PySide6.QtCore import SignalInstance
     from PySide6.QtGui import QAction
-    from PySide6.QtWidgets import QMenu, QStatusBar, QToolBar, QTreeWidgetItem
+    from PySide6.QtWidgets import QDockWidget, QMenu, QStatusBar, QToolBar, QTreeWidgetItem
 
     from courseware_app.core.course import Course
     from courseware_app.core.history import Location
@@ -72,6 +72,9 @@ class WindowApi(Protocol):
 
     def menu(self, name: str) -> QMenu:
         """One of the window's menus by id: "file", "view", "go", "language", "help"."""
+
+    def add_dock(self, dock: QDockWidget) -> None:
+        """A panel on the right of the reading pane."""
 
     def add_action(self, action: QAction) -> None:
         """An action whose shortcut works anywhere in the window (and is listed in Help)."""

@@ -144,7 +144,7 @@ def test_main_window_opens_the_quiz_from_the_page_link(make_window, qtbot):
 
     w = make_window()
     w.view.anchorClicked.emit(QUrl("quiz:alpha/alpha-quiz"))
-    assert w.quiz_dialog.isVisible() and w.quiz_dialog.quiz.id == "alpha-quiz"
+    assert w.reader.quiz_dialog.isVisible() and w.reader.quiz_dialog.quiz.id == "alpha-quiz"
     with qtbot.waitSignal(w.attemptRecorded):
-        w.quiz_dialog.submit()
-    w.quiz_dialog.close()
+        w.reader.quiz_dialog.submit()
+    w.reader.quiz_dialog.close()

@@ -71,7 +71,7 @@ def test_ctrl_f_focuses_the_search_box(searching, qtbot):
 
 def test_results_appear_as_you_type_and_enter_opens_with_highlights(searching, qtbot):
     w, c = searching()
-    w.set_content_language("ru")
+    w.reader.set_content_language("ru")
     type_query(qtbot, c, "декларации")
     hits = hits_shown(c)
     assert hits and all(h.lang == "ru" for h in hits)
@@ -79,7 +79,7 @@ def test_results_appear_as_you_type_and_enter_opens_with_highlights(searching, q
     assert hits[0].section == "declarations"  # the title match first
     assert "3 sections found" in c.dock.state.text()
     qtbot.keyClick(c.box, Qt.Key.Key_Return)
-    assert w.location == Location("declarations", "declarations")
+    assert w.reader.location == Location("declarations", "declarations")
     assert len(c.highlights.matches) >= 4 and w.view.extraSelections()
     assert current_match_text(w, c) == "декларация"  # in the heading: the section's first match
 
@@ -88,7 +88,7 @@ def test_f3_and_shift_f3_step_through_matches(searching, qtbot):
     w, c = searching()
     type_query(qtbot, c, "declaration")
     c.open_hit(next(h for h in c.hits if h.section == "filing"))
-    assert w.location == Location("declarations", "filing")
+    assert w.reader.location == Location("declarations", "filing")
     count, first = len(c.highlights.matches), c.highlights.current
     assert count >= 5
     qtbot.keyClick(w, Qt.Key.Key_F3)
@@ -109,7 +109,7 @@ def test_click_on_a_result_opens_it(searching, qtbot):
     c.results.scrollToItem(target)
     rect = c.results.visualItemRect(target)
     qtbot.mouseClick(c.results.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
-    assert w.location == Location("release", "why")
+    assert w.reader.location == Location("release", "why")
     assert current_match_text(w, c) == "released"
 
 
@@ -121,7 +121,7 @@ def test_down_then_enter_opens_the_selected_result(searching, qtbot):
     qtbot.keyClick(c.results, Qt.Key.Key_Down)
     hit = c.results.currentItem().data(0, HIT_ROLE)
     qtbot.keyClick(c.results, Qt.Key.Key_Return)
-    assert w.location == Location(hit.module, hit.section)
+    assert w.reader.location == Location(hit.module, hit.section)
 
 
 def test_escape_clears_box_results_and_highlights(searching, qtbot):
@@ -159,7 +159,7 @@ def test_trainer_notes_only_in_trainer_mode(searching, qtbot):
     type_query(qtbot, c, "saffron")
     assert hits_shown(c) == []
     with qtbot.waitSignal(c.resultsShown, timeout=3000):
-        w.set_trainer(True)
+        w.reader.set_trainer(True)
     hits = hits_shown(c)
     assert [(h.section, h.where) for h in hits] == [("profiles", "notes")]
     assert "Trainer notes" in c.results.hit_items()[0].data(0, HIT_ROLE + 1)
@@ -174,7 +174,7 @@ def test_all_languages_shows_each_language_and_opens_in_it(searching, qtbot):
     assert hits and {h.lang for h in hits} == {"fr"}
     assert "French" in c.results.hit_items()[0].data(0, HIT_ROLE + 1)
     c.open_hit(hits[0])
-    assert w.content_language == "fr"
+    assert w.reader.content_language == "fr"
     assert current_match_text(w, c).lower() == "mainlevée"
 
 
@@ -237,7 +237,7 @@ def test_retranslates_on_language_change(searching, monkeypatch):
 
 def test_actions_are_in_the_go_menu(searching):
     w, c = searching()
-    names = [a.objectName() for a in w.menu_go.actions()]
+    names = [a.objectName() for a in w.menu("go").actions()]
     assert {"searchFind", "searchNext", "searchPrevious"} <= set(names)
     assert "F3" in [s.toString() for s in c.act_next.shortcuts()]
 

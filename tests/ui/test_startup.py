@@ -215,7 +215,7 @@ def test_the_first_paint_needs_neither_course_nor_progress_nor_qt_namespace(tmp_
         "courseware_app.core.render",
         "courseware_app.core.progress",
         "courseware_app.ui.progress_ui",
-        "courseware_app.ui.search_panel",
+        "courseware_app.ui.search",
         "markdown",
         "yaml",
         "PySide6.QtCore.Qt",

@@ -7,22 +7,24 @@ indexing: the background index build; controller: the wiring, through ``attach(w
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from courseware_app.ui.search.controller import SearchController, SearchReader, SearchWindow
+from courseware_app.ui.search.controller import SearchController
 from courseware_app.ui.search.widgets import HIT_ROLE, HTML_ROLE
+
+if TYPE_CHECKING:
+    from courseware_app.ui.window_api import WindowApi
 
 __all__ = [
     "HIT_ROLE",
     "HTML_ROLE",
     "SearchController",
-    "SearchReader",
-    "SearchWindow",
     "install_search",
 ]
 
 
 def install_search(
-    window: SearchWindow, index_path: Path | str, start_delay_ms: int = 1500
+    window: WindowApi, index_path: Path | str, start_delay_ms: int = 1500
 ) -> SearchController:
     """Add search to ``window`` (a MainWindow, which keeps it); index its course in the
     background once the first page is up (or as soon as the user starts searching)."""

@@ -5,76 +5,31 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 from pathlib import Path
-from typing import Protocol, cast
+from typing import TYPE_CHECKING, cast
 
-from PySide6.QtCore import QObject, Qt, QTimer, Signal, SignalInstance
+from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
-    QDockWidget,
-    QMenu,
     QProgressBar,
-    QStatusBar,
-    QTextEdit,
-    QToolBar,
     QTreeWidgetItem,
 )
 
-from courseware_app.core.course import Course
 from courseware_app.core.history import Location
 from courseware_app.core.i18n import _
 from courseware_app.core.search import Hit, SearchIndex, UpdateStats
-from courseware_app.ui.actions import set_action_texts
+from courseware_app.ui.actions import key_sequences, set_action_texts
 from courseware_app.ui.search.highlight import PageHighlights
 from courseware_app.ui.search.indexing import IndexBuilder
 from courseware_app.ui.search.widgets import HIT_ROLE, SearchBox, SearchDock, state_message
+
+if TYPE_CHECKING:
+    from courseware_app.ui.window_api import ReaderApi, WindowApi
 
 log = logging.getLogger(__name__)
 DEBOUNCE_MS = 250
 RESULT_LIMIT = 50
 Scope = tuple[str, tuple[str, ...] | None, bool]  # (query, languages or None for all, trainer)
-
-
-class SearchReader(Protocol):
-    """What search reads of the course being read, and how it opens a place."""
-
-    course: Course
-    trainer: bool
-
-    @property
-    def content_language(self) -> str: ...
-
-    def set_content_language(self, lang: str) -> None: ...
-
-    def navigate(self, loc: Location) -> None: ...
-
-
-class SearchWindow(SearchReader, Protocol):
-    """What ``SearchController.attach`` uses of the main window."""
-
-    locationChanged: SignalInstance  # noqa: N815 - (module id, section id)
-    uiLanguageRequested: SignalInstance  # noqa: N815 - (language)
-    toolbar: QToolBar
-    menu_go: QMenu
-    menu_view: QMenu
-    view: QTextEdit
-
-    def addAction(self, action: QAction) -> None: ...  # noqa: N802 - Qt naming
-
-    def addDockWidget(self, area: Qt.DockWidgetArea, dock: QDockWidget) -> None: ...  # noqa: N802
-
-    def statusBar(self) -> QStatusBar: ...  # noqa: N802 - Qt naming
-
-
-def key_sequences(standard: QKeySequence.StandardKey, *extra: str) -> list[QKeySequence]:
-    """The platform's bindings plus ours, without duplicates (which would be ambiguous)."""
-    seen: set[str] = set()
-    out: list[QKeySequence] = []
-    for seq in [*QKeySequence.keyBindings(standard), *(QKeySequence(e) for e in extra)]:
-        if seq.toString() and seq.toString() not in seen:
-            seen.add(seq.toString())
-            out.append(seq)
-    return out
 
 
 class SearchController(QObject):
@@ -87,7 +42,7 @@ class SearchController(QObject):
     indexReady = Signal(object)  # noqa: N815 - core.search.UpdateStats, None on failure
     resultsShown = Signal(int)  # noqa: N815 - number of hits
 
-    def __init__(self, window: SearchWindow, index_path: Path | str):
+    def __init__(self, window: WindowApi, index_path: Path | str):
         super().__init__()
         self.index_path = Path(index_path)
         self.index = SearchIndex(self.index_path)  # the UI thread's own connection
@@ -121,13 +76,12 @@ class SearchController(QObject):
         self.bar.hide()
 
     def _build_actions(self) -> None:
-        keys = QKeySequence.StandardKey
-        self.act_find = self._action("searchFind", self.focus_box, key_sequences(keys.Find))
+        self.act_find = self._action("searchFind", self.focus_box, key_sequences(["Find"]))
         self.act_next = self._action(
-            "searchNext", lambda: self.step(1), key_sequences(keys.FindNext, "F3")
+            "searchNext", lambda: self.step(1), key_sequences(["FindNext", "F3"])
         )
         self.act_prev = self._action(
-            "searchPrevious", lambda: self.step(-1), key_sequences(keys.FindPrevious, "Shift+F3")
+            "searchPrevious", lambda: self.step(-1), key_sequences(["FindPrevious", "Shift+F3"])
         )
         self.act_clear = self._action("searchClear", self.clear, [QKeySequence("Esc")])
         self.act_clear.setEnabled(False)
@@ -141,33 +95,32 @@ class SearchController(QObject):
         act.triggered.connect(slot)
         return act
 
-    def attach(self, window: SearchWindow) -> None:
-        """The one place that reaches into the window: places the widgets and actions, and
-        listens to the page, the place and the interface language."""
+    def attach(self, window: WindowApi) -> None:
+        """The one place that reaches into the window: places the widgets and actions, listens
+        to the page and the place, and joins the window's parts (retranslated, shut down)."""
         self.setParent(cast(QObject, window))  # a QMainWindow: lives as long as the window
         self._window = window
-        self._show_status: Callable[[str, int], None] = lambda message, ms: (
-            window.statusBar().showMessage(message, ms)
-        )
+        self._show_status: Callable[[str, int], None] = window.show_status
         window.toolbar.addSeparator()
         window.toolbar.addWidget(self.box)
-        window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.dock)
+        window.add_dock(self.dock)
         self.dock.hide()
         window.statusBar().addPermanentWidget(self.bar)
-        window.menu_go.addSeparator()
+        go = window.menu("go")
+        go.addSeparator()
         for act in (self.act_find, self.act_next, self.act_prev):
-            window.menu_go.addAction(act)
-        window.menu_view.addAction(self.dock.toggleViewAction())
+            go.addAction(act)
+        window.menu("view").addAction(self.dock.toggleViewAction())
         for act in (self.act_find, self.act_next, self.act_prev, self.act_clear):
-            window.addAction(act)
+            window.add_action(act)
         self.highlights = PageHighlights(window.view, self._show_status)
         window.view.textChanged.connect(self.clear_highlights)
         window.locationChanged.connect(self._location_changed)
-        window.uiLanguageRequested.connect(lambda _lang: QTimer.singleShot(0, self.retranslate_ui))
+        window.add_part(self)
 
-    def _reader(self) -> SearchReader:
-        """The course being read (the window itself, for now)."""
-        return self._window
+    def _reader(self) -> ReaderApi:
+        """The course being read."""
+        return self._window.reader
 
     def _connect(self) -> None:
         self.timer.timeout.connect(self.run_query)
