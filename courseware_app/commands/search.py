@@ -51,7 +51,7 @@ def register(sub, common) -> None:
     p.set_defaults(func=run_search)
 
 
-def index_path(args, course) -> Path | None:
+def index_path(args, course) -> Path | str | None:
     """The persistent index when a data folder is given (option or environment), else None."""
     from courseware_app.core.search import default_index_path
 

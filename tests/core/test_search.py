@@ -14,6 +14,7 @@ from hypothesis import strategies as st
 from courseware_app.core import paths
 from courseware_app.core.course import Option, Question, Quiz
 from courseware_app.core.loader import load_course
+from courseware_app.core.questions import QuestionType
 from courseware_app.core.search import (
     SearchIndex,
     default_index_path,
@@ -207,36 +208,32 @@ def test_trainee_rows_hold_no_quiz_or_notes(index):
 def test_a_question_is_searchable_with_its_answer_key():
     q = Question(
         "q1",
-        "single",
+        QuestionType.SINGLE,
         "Which document\nis filed first?",
         1,
         options=(Option("The invoice", True, "Yes: it comes first.", 2), Option("A", False, "", 3)),
-        answer_bool=False,
-        accepted=("invoice", "bill"),
-        numeric=(2.0, 2.5),
-        items=("file", "check"),
-        pairs=(("EAD", "export"),),
         explanation="The invoice starts the file.",
     )
     parts = question_search_text(q)
-    assert parts[:5] == [
+    assert parts == [
         "Which document\nis filed first?",
         "✓ The invoice",
         "Yes: it comes first.",
         "A",
         "",
-    ]
-    assert parts[5:] == [
-        "invoice | bill",
-        "false",
-        "2..2.5",
-        "file",
-        "check",
-        "EAD → export",
         "The invoice starts the file.",
     ]
+    keys = {
+        QuestionType.SHORT: (dict(accepted=("invoice", "bill")), "invoice | bill"),
+        QuestionType.TRUEFALSE: (dict(answer_bool=False), "false"),
+        QuestionType.NUMERIC: (dict(numeric=(2.0, 2.5)), "2..2.5"),
+        QuestionType.ORDER: (dict(items=("file", "check")), "check"),
+        QuestionType.MATCH: (dict(pairs=(("EAD", "export"),)), "EAD → export"),
+    }
+    for qtype, (fields, expected) in keys.items():
+        assert expected in question_search_text(Question("q", qtype, "Text?", 1, **fields)), qtype
     numeric = question_search_text(Question("q2", "numeric", "How many?", 1, numeric=(3.0, 3.0)))
-    assert numeric == ["How many?", "", "3", ""]
+    assert "3" in numeric and "How many?" in numeric
     quiz = quiz_markdown(Quiz("z", 1, "Filing", questions=(q,)))
     assert quiz.startswith("Filing\n\nWhich document is filed first?\n\n✓ The invoice\n\n")
     assert "\n\n\n" not in quiz  # empty parts left out
@@ -432,3 +429,10 @@ def test_a_search_on_a_broken_index_returns_nothing(tmp_path, caplog):
     idx.close()
     with pytest.raises(sqlite3.ProgrammingError):
         idx.conn.execute("SELECT 1")
+
+
+def test_no_index_file_is_kept_when_caches_are_off(tmp_path, monkeypatch):
+    monkeypatch.setenv("COURSEWARE_NO_CACHE", "1")
+    assert default_index_path(tmp_path, SEARCH_CONTENT) == ":memory:"
+    monkeypatch.setenv("COURSEWARE_NO_CACHE", "0")
+    assert str(default_index_path(tmp_path, SEARCH_CONTENT)).endswith(".sqlite")

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 
 from courseware_app.core.blocks import iter_blocks
 from courseware_app.core.course import ModuleTranslation, Question, Quiz
+from courseware_app.core.questions import kind_for
 from courseware_app.core.render import markdown_to_html
 
 
@@ -68,20 +69,9 @@ def inline_text(source: str, tr: ModuleTranslation) -> str:
 
 
 def question_search_text(q: Question) -> list[str]:
-    """The searchable text of one question, answer key included (Markdown, trainer rows only)."""
-    parts = [q.text]
-    for o in q.options:
-        parts.extend((("✓ " if o.correct else "") + o.text, o.feedback))
-    parts.append(" | ".join(q.accepted))
-    if q.answer_bool is not None:
-        parts.append(str(q.answer_bool).lower())
-    if q.numeric is not None:
-        low, high = q.numeric
-        parts.append(f"{low:g}" if low == high else f"{low:g}..{high:g}")
-    parts.extend(q.items)
-    parts.extend(f"{a} → {b}" for a, b in q.pairs)
-    parts.append(q.explanation)
-    return parts
+    """The searchable text of one question, answer key included (Markdown, trainer rows only):
+    what its question type says it is."""
+    return list(kind_for(q.type).search_parts(q))
 
 
 def quiz_markdown(quiz: Quiz) -> str:

@@ -11,9 +11,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from types import TracebackType
 
-from courseware_app import __version__
 from courseware_app.core import paths
 from courseware_app.core.course import Course, ModuleTranslation
+from courseware_app.core.fingerprint import Fingerprint, caches_enabled, digest
 from courseware_app.core.search.documents import Doc, translation_docs, translation_hash
 from courseware_app.core.search.query import CompiledQuery, Term, parse_query
 from courseware_app.core.search.snippets import mark, snippet
@@ -96,8 +96,11 @@ INSERT_DOC = (
 INSERT_FTS = "INSERT INTO fts(rowid, title, body, notes, lang) VALUES (?, ?, ?, ?, ?)"
 
 
-def default_index_path(data_dir: Path, content_root: Path | None = None) -> Path:
-    """The index file in the user cache folder; one per content tree when ``content_root``."""
+def default_index_path(data_dir: Path, content_root: Path | None = None) -> Path | str:
+    """The index file in the user cache folder; one per content tree when ``content_root``.
+    ``":memory:"`` when caches are off ($COURSEWARE_NO_CACHE): then nothing is kept on disk."""
+    if not caches_enabled():
+        return ":memory:"
     folder = paths.cache_dir(Path(data_dir)) / "search"
     if content_root is None:
         return folder / "index.sqlite"
@@ -106,7 +109,10 @@ def default_index_path(data_dir: Path, content_root: Path | None = None) -> Path
 
 
 def _content_key(course: Course) -> str:
-    return f"{SCHEMA_VERSION}|{__version__}|{STEMMER_NAME}|{course.id}|{course.version}"
+    """What the whole index depends on besides the files: its schema, the app build (tokenizer,
+    stemmer and document code), the stemmer and the course."""
+    build = digest(Fingerprint().build())
+    return f"{SCHEMA_VERSION}|{build}|{STEMMER_NAME}|{course.id}|{course.version}"
 
 
 class SearchIndex:
