@@ -2,11 +2,54 @@
 
 from __future__ import annotations
 
+from typing import NotRequired, TypedDict
+
 from courseware_app.core.course import Course, Module, Status
 from courseware_app.core.render import trainee_words
 
 
-def language_entry(module: Module, lang: str) -> dict:
+class LanguageEntry(TypedDict):
+    """One module in one language; version and duration only when the file is usable."""
+
+    title: str
+    status: str
+    translated_from: str | None
+    sections: list[str]
+    words: int
+    quiz_questions: int
+    trainer_notes: int
+    version: NotRequired[str]
+    duration_minutes: NotRequired[int]
+
+
+class ModuleEntry(TypedDict):
+    id: str
+    version: str
+    track: str
+    languages: dict[str, LanguageEntry]
+
+
+class TrackEntry(TypedDict):
+    id: str
+    title: dict[str, str]
+    modules: list[str]
+
+
+class CourseEntry(TypedDict):
+    id: str
+    version: str
+    languages: list[str]
+    source_language: str
+    title: dict[str, str]
+
+
+class Outline(TypedDict):
+    course: CourseEntry
+    tracks: list[TrackEntry]
+    modules: list[ModuleEntry]
+
+
+def language_entry(module: Module, lang: str) -> LanguageEntry:
     status = module.status(lang)
     tr = module.translations.get(lang)
     if tr is None or status in (Status.MISSING, Status.ERROR):
@@ -32,7 +75,7 @@ def language_entry(module: Module, lang: str) -> dict:
     }
 
 
-def course_outline(course: Course) -> dict:
+def course_outline(course: Course) -> Outline:
     return {
         "course": {
             "id": course.id,
