@@ -13,9 +13,9 @@ from courseware_app.core.questions import (
     parse_number,
     type_names,
 )
+from courseware_app.core.syntax import QUIZ_CLOSE_RE as CLOSE_RE
+from courseware_app.core.syntax import QUIZ_OPEN_RE as OPEN_RE
 
-OPEN_RE = re.compile(r"^:::\s*quiz\b(.*)$")
-CLOSE_RE = re.compile(r"^:::\s*$")
 QUESTION_RE = re.compile(r"^\?\s+(\S+)(?:\s+(\S+))?(.*)$")
 OPTION_RE = re.compile(r"^[-*]\s+\[([ xX])\]\s*(.*)$")
 KEYWORD_RE = re.compile(r"^(title|feedback|explanation|answer|accept|tolerance):\s?(.*)$")

@@ -8,10 +8,10 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
-from courseware_app.core.blocks import iter_blocks
 from courseware_app.core.course import ModuleTranslation, Question, Quiz
 from courseware_app.core.questions import kind_for
 from courseware_app.core.render import markdown_to_html
+from courseware_app.core.syntax import callout_title, iter_blocks
 
 
 @dataclass(frozen=True)
@@ -39,7 +39,6 @@ BLOCK_TAG_RE = re.compile(
 TAG_RE = re.compile(r"<[^>]*>")
 SPACE_RE = re.compile(r"\s+")
 INLINE_MARKUP_RE = re.compile(r"[*_`\[\]<>&\\]")
-TRAINER_TITLE_RE = re.compile(r'^!!!\s+trainer\b\s*(?:"(.*)")?\s*$')
 
 
 def html_text(fragment: str) -> str:
@@ -84,8 +83,7 @@ def quiz_markdown(quiz: Quiz) -> str:
 
 def trainer_markdown(lines: list[str]) -> str:
     """A ``!!! trainer "Title"`` block as ordinary Markdown: its title, then its body."""
-    m = TRAINER_TITLE_RE.match(lines[0]) if lines else None
-    title = m.group(1) if m and m.group(1) else ""
+    title = (callout_title(lines[0]) or "") if lines else ""
     body = "\n".join(line[4:] if line.startswith("    ") else line.lstrip() for line in lines[1:])
     return f"{title}\n\n{body}" if title else body
 
