@@ -66,12 +66,6 @@ def install_excepthook() -> None:
     sys.excepthook = hook
 
 
-def standard_data_location() -> str:
-    from PySide6.QtCore import QStandardPaths
-
-    return QStandardPaths.writableLocation(QStandardPaths.StandardLocation.AppDataLocation)
-
-
 def choose_ui_language(args, prefs, parent=None) -> str:
     if args.lang:
         return args.lang
@@ -88,7 +82,8 @@ def choose_ui_language(args, prefs, parent=None) -> str:
 def make_application():
     from PySide6.QtWidgets import QApplication
 
-    app = QApplication.instance() or QApplication(sys.argv[:1])
+    instance = QApplication.instance()
+    app = instance if isinstance(instance, QApplication) else QApplication(sys.argv[:1])
     app.setOrganizationName(ORG_NAME)
     app.setApplicationName(APP_ID)
     app.setApplicationDisplayName(APP_NAME)
@@ -162,7 +157,7 @@ def run_gui(args) -> int:
     from PySide6.QtCore import QTimer
 
     app = make_application()
-    data = paths.data_dir(args.data_dir, standard_data_location)
+    data = paths.data_dir(args.data_dir)
     install_excepthook()
     window, languages = open_window(args, app, data)
 

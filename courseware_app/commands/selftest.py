@@ -116,8 +116,11 @@ def check_gui(checks: Checks, course, data) -> None:
 
         def quiz_round() -> None:
             window.reader.open_quiz(quiz_module.id, quiz_module.source.quizzes[0].id)
-            window.reader.quiz_dialog.submit()
-            window.reader.quiz_dialog.close()
+            dialog = window.reader.quiz_dialog
+            if dialog is None:
+                raise AssertionError("the quiz did not open")
+            dialog.submit()
+            dialog.close()
 
         checks.check("open, submit and close a quiz", quiz_round)
     app.processEvents()

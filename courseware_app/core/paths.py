@@ -6,7 +6,7 @@ import logging
 import os
 import shutil
 import sys
-from collections.abc import Callable, Mapping
+from collections.abc import Mapping
 from pathlib import Path
 
 from courseware_app import APP_ID, ORG_NAME
@@ -59,14 +59,10 @@ def portable_base() -> Path | None:
     return None
 
 
-def data_dir(
-    option: str | os.PathLike[str] | None = None, standard: Callable[[], str] | None = None
-) -> Path:
-    """``--data-dir``, else $COURSEWARE_DATA_DIR, else portable ``data/``, else per-user.
-
-    The per-user folder is :func:`user_data_dir`, the one Qt's AppDataLocation names for the
-    GUI; ``standard`` (a caller's own rule for it) is still accepted and wins when it answers.
-    """
+def data_dir(option: str | os.PathLike[str] | None = None) -> Path:
+    """``--data-dir``, else $COURSEWARE_DATA_DIR, else portable ``data/``, else per-user: the
+    one rule for the GUI and the command line. The per-user folder is :func:`user_data_dir`,
+    the one Qt's AppDataLocation names for the GUI."""
     if option:
         return Path(option)
     if os.environ.get(DATA_ENV):
@@ -74,9 +70,6 @@ def data_dir(
     base = portable_base()
     if base is not None:
         return base / "data"
-    location = standard() if standard is not None else ""
-    if location:
-        return Path(location)
     folder = user_data_dir()
     adopt_legacy_data(legacy_data_dir(), folder)
     return folder

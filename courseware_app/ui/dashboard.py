@@ -261,9 +261,10 @@ class DashboardDialog(QDialog):
     def _select(self, target) -> None:
         for i in range(self.modules.topLevelItemCount()):
             track = self.modules.topLevelItem(i)
-            for j in range(track.childCount()):
-                if track.child(j).data(0, ROLE_TARGET) == target:
-                    self.modules.setCurrentItem(track.child(j))
+            children = [track.child(j) for j in range(track.childCount())] if track else []
+            for child in children:
+                if child is not None and child.data(0, ROLE_TARGET) == target:
+                    self.modules.setCurrentItem(child)
 
     def _fill_bookmarks(self) -> None:
         self.bookmarks.clear()

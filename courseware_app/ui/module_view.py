@@ -74,8 +74,12 @@ class ModuleView(QTextBrowser):
         # Block positions change as the document is laid out (and on resize): measure again.
         self.document().documentLayout().documentSizeChanged.connect(self._forget_anchors)
 
-    def loadResource(self, kind: int, url: QUrl):  # noqa: N802 - Qt override
+    def loadResource(self, kind: int, url: QUrl | str) -> object:  # noqa: N802 - Qt override
+        from PySide6.QtCore import QUrl
         from PySide6.QtGui import QImage, QTextDocument
+
+        if isinstance(url, str):
+            url = QUrl(url)
 
         path = asset_path(self.content_root, url)
         if path is None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+from functools import partial
 from typing import TYPE_CHECKING, NamedTuple
 
 from PySide6.QtCore import QObject
@@ -59,7 +60,7 @@ class PageProvider(QObject):
         for key in keys:
             if key not in self.memory:
                 job = _Job(key, i18n.generation())
-                self.tasks.submit(job, lambda k=key: self._render_off_thread(k))
+                self.tasks.submit(job, partial(self._render_off_thread, key))
 
     def _render_off_thread(self, key: PageKey) -> _Rendered:
         """Runs on the worker: read the disk cache or render; writing happens on the UI thread."""

@@ -44,12 +44,21 @@ class ProfileManager:
 
         c = self.controller
         dialog = ProfilesDialog(c, c.window, startup=True, select=chosen.id)
-        if dialog.exec() == QDialog.DialogCode.Accepted and dialog.chosen() is not None:
-            chosen = dialog.chosen()
-        chosen = c.store.profile(chosen.id)  # renamed or deleted in the picker?
-        if chosen is None or chosen.deleted_at:
-            chosen = self.profiles()[0] if self.profiles() else self.create(_("Learner"))
-        return chosen
+        picked = dialog.chosen() if dialog.exec() == QDialog.DialogCode.Accepted else None
+        current = c.store.profile((picked or chosen).id)  # renamed or deleted in the picker?
+        if current is None or current.deleted_at:
+            return self._first_or_new()
+        return current
+
+    def _first_or_new(self) -> Profile:
+        """The first profile, or a new "Learner" when there is none left."""
+        profiles = self.profiles()
+        if profiles:
+            return profiles[0]
+        created = self.create(_("Learner"))
+        if created is None:
+            raise RuntimeError("no profile could be created")
+        return created
 
     def profiles(self) -> list[Profile]:
         return self.controller.store.profiles()
@@ -82,10 +91,9 @@ class ProfileManager:
 
         c = self.controller
         dialog = ProfilesDialog(c, c.window)
-        if dialog.exec() == QDialog.DialogCode.Accepted and dialog.chosen() is not None:
-            chosen = dialog.chosen()
-            if chosen.id != c.profile.id:
-                self.switch_to(c.store.profile(chosen.id) or chosen)
+        chosen = dialog.chosen() if dialog.exec() == QDialog.DialogCode.Accepted else None
+        if chosen is not None and (c.profile is None or chosen.id != c.profile.id):
+            self.switch_to(c.store.profile(chosen.id) or chosen)
 
     # ------------------------------------------------------------ add, rename, delete
 
@@ -143,10 +151,9 @@ class ProfileManager:
             return False
         c.store.delete_profile(profile)
         if c.profile and c.profile.id == profile.id:
-            others = self.profiles()
             c.profile = None
             c.recorder.forget()
-            self.switch_to(others[0] if others else self.create(_("Learner")))
+            self.switch_to(self._first_or_new())
         return True
 
     def _confirm_delete(self, profile: Profile, parent) -> bool:

@@ -23,6 +23,7 @@ if TYPE_CHECKING:
     from PySide6.QtCore import QUrl
 
     from courseware_app.core.course import Course, Module, ModuleTranslation, Quiz
+    from courseware_app.core.scoring import Attempt
     from courseware_app.core.startpage import StartPage, StartPages, StartRecord
     from courseware_app.ui.frame import WindowFrame
     from courseware_app.ui.pages import PageProvider
@@ -268,7 +269,9 @@ class Reader(QObject):
         quiz = next((q for q in tr.quizzes if q.id == quiz_id), None) if tr else None
         return tr, quiz
 
-    def open_quiz(self, module_id: str, quiz_id: str, review: object | None = None) -> None:
+    def open_quiz(
+        self, module_id: str, quiz_id: str, review: Attempt | None = None
+    ) -> None:
         from courseware_app.ui.quiz_widget import QuizDialog
 
         tr, quiz = self.quiz_for(module_id, quiz_id)

@@ -354,7 +354,9 @@ class MergeDialog(QDialog):
         self.table.setColumnCount(len(modules))
         self.table.setHorizontalHeaderLabels(modules)  # ids: short columns; titles as tips
         for col, module in enumerate(modules):
-            self.table.horizontalHeaderItem(col).setToolTip(self._module_title(module))
+            header = self.table.horizontalHeaderItem(col)
+            if header is not None:
+                header.setToolTip(self._module_title(module))
         self.table.setVerticalHeaderLabels([p.label for p in summary.people])
         for row, person in enumerate(summary.people):
             for col, module in enumerate(modules):

@@ -39,7 +39,7 @@ class Settings:
         self._migrate()
 
     def _migrate(self) -> None:
-        version = int(self.qs.value("meta/schema", 0) or 0)
+        version = int(str(self.qs.value("meta/schema", 0) or 0))
         if version < SCHEMA_VERSION:
             self.qs.setValue("meta/schema", SCHEMA_VERSION)
 

@@ -19,6 +19,7 @@ if TYPE_CHECKING:
 
     from courseware_app.core.course import Course
     from courseware_app.core.history import Location
+    from courseware_app.core.scoring import Attempt
     from courseware_app.ui.module_view import ModuleView
     from courseware_app.ui.outline import OutlineTree
 
@@ -52,7 +53,9 @@ class ReaderApi(Protocol):
 
     def set_content_language(self, lang: str) -> None: ...
 
-    def open_quiz(self, module_id: str, quiz_id: str, review: object | None = None) -> None: ...
+    def open_quiz(
+        self, module_id: str, quiz_id: str, review: Attempt | None = None
+    ) -> None: ...
 
 
 class WindowApi(Protocol):

@@ -14,10 +14,12 @@ def test_option_wins_then_environment(monkeypatch, tmp_path):
 def test_portable_marker_then_standard(monkeypatch, tmp_path):
     monkeypatch.delenv("COURSEWARE_DATA_DIR", raising=False)
     monkeypatch.setattr(paths, "package_dir", lambda: tmp_path / "app" / "courseware_app")
-    assert paths.data_dir(None, lambda: str(tmp_path / "std")) == tmp_path / "std"
+    monkeypatch.setenv("HOME", str(tmp_path / "home"))  # never the developer's own folders
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "xdg"))
+    assert paths.data_dir(None) == paths.user_data_dir()
     (tmp_path / "app").mkdir()
     (tmp_path / "app" / "portable").write_text("")
-    assert paths.data_dir(None, lambda: str(tmp_path / "std")) == tmp_path / "app" / "data"
+    assert paths.data_dir(None) == tmp_path / "app" / "data"
 
 
 def test_bundled_resources_resolve():
@@ -48,7 +50,6 @@ def test_without_options_the_per_user_folder_is_used(monkeypatch, tmp_path):
     monkeypatch.setenv("HOME", str(tmp_path / "home"))
     monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "xdg"))
     assert paths.data_dir(None) == paths.user_data_dir()
-    assert paths.data_dir(None, lambda: "") == paths.user_data_dir()
 
 
 def test_the_old_command_line_folder_moves_once(monkeypatch, tmp_path):

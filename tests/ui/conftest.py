@@ -20,10 +20,10 @@ def make_window(qtbot, tmp_path):
     from courseware_app.ui.main_window import MainWindow
     from courseware_app.ui.settings import Settings
 
-    def make(content=TEST_CONTENT, trainer=False, settings_path=None, start=True):
+    def make(content=TEST_CONTENT, trainer=False, settings_path=None, start=True, languages=None):
         course = load_course(content)
         settings = Settings(settings_path or tmp_path / "settings.ini")
-        window = MainWindow(course, settings, trainer=trainer)
+        window = MainWindow(course, settings, trainer=trainer, languages=languages)
         qtbot.addWidget(window)
         window.show()
         window.windowHandle().requestActivate()

@@ -85,7 +85,7 @@ def test_main_window_fits_1366x768_in_every_language(make_window, languages, qtb
     w.retranslate_ui()
     w.resize(1366, 740)
     wait_until_it_fits(qtbot, w)
-    assert w.menu_file.title() != "" and "&" in w.menu_file.title()
+    assert w.menu("file").title() != "" and "&" in w.menu("file").title()
 
 
 @pytest.mark.parametrize("lang", ["en", "ru", "fr"])
@@ -107,20 +107,17 @@ def test_dialogs_fit_in_every_language(qtbot, languages, lang):
 def test_switching_language_live_changes_menus_banners_and_standard_buttons(
     make_window, languages, qtbot
 ):
-    w = make_window()
-    w.set_content_language("fr")
-    english_menu = w.menu_view.title()
+    w = make_window(languages=languages)
+    w.reader.set_content_language("fr")
+    english_menu = w.menu("view").title()
     english_tip = w.outline.item_for("alpha").toolTip(0)
     box = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
     qtbot.addWidget(box)
     english_cancel = box.button(QDialogButtonBox.StandardButton.Cancel).text()
 
-    w.uiLanguageRequested.connect(
-        lambda lang: (languages.switch(lang), w.retranslate_ui(), w.refresh())
-    )
     w.act_ui_lang["ru"].trigger()
     QApplication.processEvents()
-    assert w.menu_view.title() == "&Вид"
+    assert w.menu("view").title() == "&Вид"
     assert w.outline.item_for("alpha").toolTip(0) != english_tip
     assert "старой" in w.outline.item_for("alpha").toolTip(0) or "устарев" in w.outline.item_for(
         "alpha"
@@ -130,8 +127,25 @@ def test_switching_language_live_changes_menus_banners_and_standard_buttons(
 
     w.act_ui_lang["en"].trigger()
     QApplication.processEvents()
-    assert w.menu_view.title() == english_menu
+    assert w.menu("view").title() == english_menu
     assert box.button(QDialogButtonBox.StandardButton.Cancel).text() == "Cancel"
+
+
+def test_a_language_switch_renders_and_shows_the_page_once(make_window, languages, qtbot):
+    w = make_window(languages=languages)
+    pages, module = w.reader.pages, w.reader.location.module
+    pages.shutdown()  # no pre-rendering still running from the first page
+    shown, rendered = [], []
+    show_page, render = w.view.show_page, pages.disk.render
+    w.view.show_page = lambda html, ids: (shown.append(html), show_page(html, ids))
+    pages.disk.render = lambda course, key: (rendered.append(key), render(course, key))[1]
+    w.act_ui_lang["fr"].trigger()
+    QApplication.processEvents()  # Qt's LanguageChange for the new translator, if posted
+    qtbot.waitUntil(lambda: not pages.tasks.pool.activeThreadCount())
+    assert w.menu("view").title() == "&Affichage"
+    assert len(shown) == 1
+    assert [k for k in rendered if k.module == module] == [w.reader.key(module)]
+    assert w.reader.key(module).ui_lang == "fr"
 
 
 @pytest.mark.parametrize(
@@ -164,7 +178,7 @@ def test_progress_dialogs_fit_in_every_language(make_window, languages, qtbot, t
     data = tmp_path / "data"
     window = make_window(start=False, settings_path=data / "settings.ini")
     controller = install_progress(window, ProgressStore.open(data), data, pick=False)
-    window.open_start()
+    window.reader.open_start()
     dialogs = [
         DashboardDialog(controller, window),
         ProfilesDialog(controller, window),
