@@ -5,8 +5,8 @@ from collections import Counter
 
 import pytest
 
-from courseware_app.core.loader import load_course
 from courseware_app.core.course_outline import course_outline
+from courseware_app.core.loader import load_course
 from courseware_app.core.scoring import grade
 from tests.conftest import BUNDLED_CONTENT
 
