@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from contextlib import contextmanager
 from datetime import date
 from pathlib import Path
@@ -38,6 +39,7 @@ from courseware_app.core.progress import parse_iso
 from courseware_app.core.results import (
     Export,
     ExportError,
+    Record,
     class_summary,
     export_records,
     format_for,
@@ -58,6 +60,19 @@ def busy():
         yield
     finally:
         QApplication.restoreOverrideCursor()
+
+
+def written(
+    parent: QWidget, title: str, write: Callable[[], object], failed: Callable[[Exception], str]
+) -> bool:
+    """Run ``write`` under a wait cursor; when it fails, show ``failed(error)`` and say False."""
+    try:
+        with busy():
+            write()
+    except (OSError, ExportError) as exc:
+        QMessageBox.warning(parent, title, failed(exc))
+        return False
+    return True
 
 
 def file_filters() -> dict[str, str]:
@@ -159,18 +174,21 @@ class ExportDialog(QDialog):
 
     def export_to(self, path: Path, fmt: str) -> bool:
         ids = [self.controller.profile.id] if self.only_me.isChecked() else None
-        try:
-            with busy():
-                records = export_records(self.controller.store, ids, responses=fmt == "json")
-                write_export(records, path, fmt, device=self.controller.store.device)
-        except (OSError, ExportError) as exc:
-            QMessageBox.warning(
-                self,
-                _("Export results"),
-                _("The results could not be written to {path}:\n{error}").format(
-                    path=path, error=exc
-                ),
-            )
+        store = self.controller.store
+        records: list[Record] = []
+
+        def write() -> None:
+            records.extend(export_records(store, ids, responses=fmt == "json"))
+            write_export(records, path, fmt, device=store.device)
+
+        if not written(
+            self,
+            _("Export results"),
+            write,
+            lambda exc: _("The results could not be written to {path}:\n{error}").format(
+                path=path, error=exc
+            ),
+        ):
             return False
         self.controller.dialogs.remember_folder(path.parent)
         self.controller.status(
@@ -399,17 +417,14 @@ class MergeDialog(QDialog):
 
     def save_to(self, path: Path, fmt: str = "csv") -> bool:
         sources = [e.path.name for e in self.exports]
-        try:
-            with busy():
-                write_merged(self.merged, path, fmt, sources)
-        except (OSError, ExportError) as exc:
-            QMessageBox.warning(
-                self,
-                _("Save merged results"),
-                _("The merged results could not be written to {path}:\n{error}").format(
-                    path=path, error=exc
-                ),
-            )
+        if not written(
+            self,
+            _("Save merged results"),
+            lambda: write_merged(self.merged, path, fmt, sources),
+            lambda exc: _("The merged results could not be written to {path}:\n{error}").format(
+                path=path, error=exc
+            ),
+        ):
             return False
         self.controller.status(
             ngettext(
