@@ -169,12 +169,12 @@ def test_after_first_paint_calls_back_once_the_widget_has_painted(qtbot):
     qtbot.addWidget(widget)
     calls = []
     after_first_paint(widget, lambda: calls.append("painted"), fallback_ms=60_000)
-    qtbot.wait(50)
+    QApplication.processEvents()  # whatever is queued runs; nothing has painted
     assert calls == []  # not shown, not painted
     widget.show()
     qtbot.waitUntil(lambda: calls == ["painted"])
     widget.repaint()
-    qtbot.wait(50)
+    QApplication.processEvents()  # a second paint queues no second call
     assert calls == ["painted"]
 
 
