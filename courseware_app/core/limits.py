@@ -1,0 +1,33 @@
+"""Limits on what the app reads, far above anything a real module needs: beyond them a file is
+refused with a diagnostic instead of taking minutes or gigabytes (docs/security.md).
+
+Each limit is checked where the input is read (loader, renderer, image loading, GIFT import,
+results files) and reported by ``courseware validate`` with file and line.
+"""
+
+from __future__ import annotations
+
+from typing import Final
+
+# Markdown module files (the real modules: under 60 KB, lines under 2,000 characters, lists
+# nested 3 deep, a handful of footnotes, tables of at most 6 columns)
+MAX_MODULE_BYTES: Final = 2_000_000
+MAX_LINE_CHARS: Final = 20_000
+MAX_NESTING: Final = 20  # nested lists, block quotes, callouts
+MAX_INLINE_NESTING: Final = 50  # nested emphasis and links within one paragraph
+MAX_FOOTNOTES: Final = 500
+MAX_TABLE_COLUMNS: Final = 50
+
+# Front matter and course.yaml
+MAX_YAML_BYTES: Final = 200_000
+
+# Images the app rasterises (SVG diagrams, raster pictures)
+MAX_IMAGE_SIDE: Final = 8_000  # pixels on a side
+MAX_IMAGE_PIXELS: Final = 40_000_000  # width x height
+MAX_IMAGE_BYTES: Final = 20_000_000
+
+# Files brought in by people: GIFT quizzes, results exports
+MAX_GIFT_BYTES: Final = 5_000_000
+MAX_RESULTS_FIELD_CHARS: Final = 100_000
+MAX_RESULTS_FILE_BYTES: Final = 100_000_000
+MAX_JSON_DEPTH: Final = 20
