@@ -1,0 +1,133 @@
+"""Results files as bytes and back: CSV (the contract) and JSON (with the responses)."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from courseware_app import __version__
+from courseware_app.core.progress import iso_utc
+from courseware_app.core.progress.helpers import JSONValue
+from courseware_app.core.results.records import (
+    REQUIRED_COLUMNS,
+    AttemptRecord,
+    ExportError,
+    cells,
+    columns_of,
+    from_fields,
+    number_text,
+)
+
+JSON_FORMAT, JSON_VERSION = "courseware-results", 1
+
+# What a JSON export may carry beside its attempts: the device, the files it was merged from.
+DocumentValue = str | list[str]
+
+# ---------------------------------------------------------------- writing
+
+
+def csv_bytes(records: list[AttemptRecord], columns: list[str] | None = None) -> bytes:
+    """RFC 4180: comma, CRLF, quotes when needed; UTF-8 with a BOM so Excel reads Cyrillic."""
+    columns = columns or columns_of(records)
+    buffer = io.StringIO(newline="")
+    writer = csv.writer(buffer, lineterminator="\r\n")
+    writer.writerow(columns)
+    for rec in records:
+        row = cells(rec)
+        writer.writerow([number_text(row.get(c)) for c in columns])
+    return ("\ufeff" + buffer.getvalue()).encode("utf-8")
+
+
+def json_bytes(records: list[AttemptRecord], **extra: DocumentValue) -> bytes:
+    doc = {
+        "format": JSON_FORMAT,
+        "version": JSON_VERSION,
+        "exported_at": iso_utc(),
+        "app_version": __version__,
+        **extra,
+        "attempts": [cells(rec) for rec in records],
+    }
+    return (json.dumps(doc, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
+
+
+# ---------------------------------------------------------------- reading and checking
+
+
+@dataclass
+class Export:
+    """An export read back: its kind (csv or json), its records and its column order."""
+
+    path: Path
+    kind: str
+    records: list[AttemptRecord]
+    columns: list[str] = field(default_factory=list)
+
+
+def read_csv(path: Path) -> Export:
+    try:
+        text = Path(path).read_bytes().decode("utf-8-sig")
+    except UnicodeDecodeError:
+        raise ExportError(
+            f"{path}: not UTF-8 text (was it re-saved by a spreadsheet? use the file "
+            "Courseware exported)"
+        ) from None
+    reader = csv.reader(io.StringIO(text, newline=""))
+    header = next(reader, None) or []
+    _check_header(path, header)
+    records = []
+    for row in reader:
+        if not row:
+            continue
+        where = f"{path}: line {reader.line_num}"
+        if len(row) != len(header):
+            raise ExportError(f"{where}: {len(row)} fields, the header has {len(header)}")
+        records.append(from_fields(dict(zip(header, row, strict=True)), where))
+    return Export(Path(path), "csv", records, header)
+
+
+def _check_header(path: Path, header: list[str]) -> None:
+    if tuple(header[: len(REQUIRED_COLUMNS)]) != REQUIRED_COLUMNS:
+        hint = (
+            " (it uses ';' separators: was it re-saved by a spreadsheet?)"
+            if ";" in "".join(header)
+            else ""
+        )
+        raise ExportError(
+            f"{path}: not a Courseware results export: the first line must be "
+            f"{','.join(REQUIRED_COLUMNS)}{hint}"
+        )
+    if len(set(header)) != len(header):
+        raise ExportError(f"{path}: a column name appears twice")
+
+
+def read_json(path: Path) -> Export:
+    try:
+        doc: JSONValue = json.loads(Path(path).read_bytes().decode("utf-8-sig"))
+    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
+        raise ExportError(f"{path}: not a Courseware results export: {exc}") from None
+    if not isinstance(doc, dict) or doc.get("format") != JSON_FORMAT:
+        raise ExportError(f'{path}: not a Courseware results export (no "format": "{JSON_FORMAT}")')
+    version = doc.get("version")
+    if not isinstance(version, int) or version > JSON_VERSION:
+        raise ExportError(f"{path}: export version {version!r} is newer than this Courseware")
+    attempts = doc.get("attempts")
+    if not isinstance(attempts, list) or not all(isinstance(a, dict) for a in attempts):
+        raise ExportError(f'{path}: "attempts" must be a list of objects')
+    objects = [a for a in attempts if isinstance(a, dict)]  # all of them: the types' view
+    records = [from_fields(a, f"{path}: attempt {i + 1}") for i, a in enumerate(objects)]
+    return Export(Path(path), "json", records, columns_of(records))
+
+
+def read_export(path: Path | str) -> Export:
+    """Read a CSV or JSON export, refusing anything that is not one (ExportError)."""
+    path = Path(path)
+    try:
+        head = path.read_bytes()[:64].lstrip(b"\xef\xbb\xbf \t\r\n")
+    except OSError as exc:
+        raise ExportError(f"{path}: cannot be read: {exc.strerror}") from None
+    if path.suffix.lower() == ".json" or head.startswith(b"{"):
+        return read_json(path)
+    return read_csv(path)
