@@ -4,11 +4,24 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TypedDict
 
+from babel.messages.catalog import Message
 from babel.messages.pofile import read_po
 
 from courseware_app.core.course import Course, Status
 from courseware_app.core.i18n import UI_LANGUAGES, catalog_po
+
+# One module in one language: status, version, translated_from, source_version.
+# (a dict, not a TypedDict, while commands/i18n.py _cell() is annotated with a bare dict)
+LanguageCell = dict[str, str | None]
+
+
+class ModuleRow(TypedDict):
+    """One module's row of the matrix: its id, and a cell for each language of the course."""
+
+    module: str
+    languages: dict[str, LanguageCell]
 
 
 @dataclass(frozen=True)
@@ -43,17 +56,17 @@ def catalog_status(locales: Path, lang: str) -> CatalogStatus:
     return CatalogStatus(lang, translated, untranslated, fuzzy)
 
 
-def _is_translated(message, lang: str) -> bool:
+def _is_translated(message: Message, lang: str) -> bool:
     strings = message.string if isinstance(message.string, tuple | list) else (message.string,)
     if lang == "en":
         return True  # English is the source language: an empty msgstr shows the msgid itself
     return all(strings)
 
 
-def module_matrix(course: Course) -> list[dict]:
-    rows = []
+def module_matrix(course: Course) -> list[ModuleRow]:
+    rows: list[ModuleRow] = []
     for module in course.ordered_modules():
-        cells = {}
+        cells: dict[str, LanguageCell] = {}
         for lang in course.languages:
             status = module.status(lang)
             tr = module.translations.get(lang)
@@ -67,7 +80,7 @@ def module_matrix(course: Course) -> list[dict]:
     return rows
 
 
-def problems(matrix: list[dict], catalogs: list[CatalogStatus]) -> int:
+def problems(matrix: list[ModuleRow], catalogs: list[CatalogStatus]) -> int:
     bad = sum(
         1 for row in matrix for cell in row["languages"].values() if cell["status"] != Status.OK
     )
