@@ -14,8 +14,8 @@ RequiredColumn = Literal[
     "attempt_id", "profile", "module", "module_version", "lang", "score", "passed", "finished_at"
 ]
 TextColumn = Literal["profile_id", "device", "quiz", "started_at"]
-NumberColumn = Literal["points", "max_points", "pass_mark"]
-Column = RequiredColumn | TextColumn | NumberColumn
+AmountColumn = Literal["points", "max_points", "pass_mark"]
+Column = RequiredColumn | TextColumn | AmountColumn
 Field = Column | Literal["responses", "results"]
 
 # The contract: these columns first, in this order, then at least profile_id and device.
@@ -40,7 +40,7 @@ CSV_COLUMNS: Final[tuple[Column, ...]] = (
     "started_at",
 )
 TEXT_COLUMNS: Final[tuple[TextColumn, ...]] = ("profile_id", "device", "quiz", "started_at")
-AMOUNT_COLUMNS: Final[tuple[NumberColumn, ...]] = ("points", "max_points", "pass_mark")
+AMOUNT_COLUMNS: Final[tuple[AmountColumn, ...]] = ("points", "max_points", "pass_mark")
 JSON_FIELDS: Final[tuple[Literal["responses", "results"], ...]] = ("responses", "results")
 FIELDS: Final[tuple[Field, ...]] = (*CSV_COLUMNS, *JSON_FIELDS)
 
