@@ -151,6 +151,15 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     except KeyboardInterrupt:
         return 1
+    except OSError as exc:  # a file a command did not expect to fail: one line, no traceback
+        return os_error(args.command, exc)
+
+
+def os_error(command: str, exc: OSError) -> int:
+    """``courseware COMMAND: PATH: reason`` on standard error; exit 1."""
+    where = f"{exc.filename}: " if exc.filename else ""
+    print(f"courseware {command}: {where}{exc.strerror or exc}", file=sys.stderr)
+    return 1
 
 
 if __name__ == "__main__":

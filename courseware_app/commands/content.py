@@ -6,6 +6,7 @@ import json
 import sys
 from pathlib import Path
 
+from courseware_app.commands.common import fail, load_content, write_output
 from courseware_app.core import paths
 from courseware_app.core.course import Diagnostic, Severity
 from courseware_app.core.i18n import _
@@ -50,9 +51,7 @@ def run_validate(args) -> int:
 
     target = Path(args.dir) if args.dir else paths.content_dir(args.content)
     if not target.exists():
-        message = _("{path} does not exist").format(path=target)
-        print(f"courseware validate: {message}", file=sys.stderr)
-        return 2
+        return fail("validate", _("{path} does not exist").format(path=target), 2)
     diags = validate_path(target)
     if args.format == "json":
         print(
@@ -75,27 +74,30 @@ def summary(diags: list[Diagnostic]) -> str:
 
 def run_outline(args) -> int:
     from courseware_app.core.course_outline import course_outline
-    from courseware_app.core.loader import load_course
 
-    course = load_course(paths.content_dir(args.content))
+    course = load_content(args.content, "outline")
+    if isinstance(course, int):
+        return course
     print(json.dumps(course_outline(course), ensure_ascii=False, indent=2))
     return 0
 
 
 def run_render(args) -> int:
     from courseware_app.core.i18n import set_language
-    from courseware_app.core.loader import load_course
     from courseware_app.core.render import module_page
 
     set_language(args.lang)
-    course = load_course(paths.content_dir(args.content))
+    course = load_content(args.content, "render")
+    if isinstance(course, int):
+        return course
     if args.module not in course.modules:
         message = _("no module '{module}' in the course").format(module=args.module)
-        print(f"courseware render: {message}", file=sys.stderr)
-        return 1
+        return fail("render", message)
     page, rendered = module_page(course, args.module, args.lang, trainer=args.trainer)
     if args.output:
-        Path(args.output).write_text(page, encoding="utf-8")
+        written = write_output("render", Path(args.output), page)
+        if written:
+            return written
     else:
         sys.stdout.write(page + "\n")
     return 0 if rendered is not None else 1

@@ -6,10 +6,11 @@ import codecs
 import sys
 from pathlib import Path
 
+from courseware_app.commands.common import fail, write_output
 from courseware_app.core.course import ID_RE, Severity
 from courseware_app.core.i18n import _, ngettext
 
-PROG = "courseware import-gift"
+COMMAND = "import-gift"
 
 
 def register(sub, common) -> None:
@@ -45,7 +46,7 @@ def register(sub, common) -> None:
 
 
 def _say(message: str) -> None:
-    print(f"{PROG}: {message}", file=sys.stderr)
+    fail(COMMAND, message)
 
 
 def default_quiz_id(source: Path, output: Path | None) -> str:
@@ -144,12 +145,9 @@ def run(args) -> int:
         source_name=source.name,
         questions=result.questions,
     )
-    try:
-        output.parent.mkdir(parents=True, exist_ok=True)
-        output.write_text(text, encoding="utf-8", newline="\n")
-    except OSError as exc:
-        _say(_("cannot write {path}: {reason}").format(path=output, reason=exc.strerror or exc))
-        return 1
+    written = write_output(COMMAND, output, text, parents=True)
+    if written:
+        return written
     diags = validate_path(output)
     for d in diags:
         print(d.format(), file=sys.stderr)

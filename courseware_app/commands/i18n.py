@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 
+from courseware_app.commands.common import load_content
 from courseware_app.core import paths
 from courseware_app.core.i18n import _
 
@@ -33,9 +34,10 @@ def _cell(cell: dict) -> str:
 
 def run(args) -> int:
     from courseware_app.core.i18n_status import all_catalogs, module_matrix, problems
-    from courseware_app.core.loader import load_course
 
-    course = load_course(paths.content_dir(args.content))
+    course = load_content(args.content, "i18n-status")
+    if isinstance(course, int):
+        return course
     matrix = module_matrix(course)
     catalogs = all_catalogs(paths.locales_dir())
     if args.format == "json":

@@ -5,6 +5,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
+from courseware_app.commands.common import cannot_write, fail
 from courseware_app.core import paths
 from courseware_app.core.i18n import _
 from courseware_app.core.progress import (
@@ -65,11 +66,6 @@ def register(sub, common) -> None:
         p.set_defaults(func=func)
 
 
-def fail(command: str, message: str, code: int = 1) -> int:
-    print(f"courseware {command}: {message}", file=sys.stderr)
-    return code
-
-
 def open_store(
     args, command: str, *, create: bool, missing_ok: bool = False
 ) -> ProgressStore | int:
@@ -112,7 +108,9 @@ def run_export(args) -> int:
             ids = [profile.id]
         records = export_records(store, ids, responses=fmt == "json")
         write_export(records, Path(args.output), fmt, device=store.device)
-    except (OSError, ExportError) as exc:
+    except OSError as exc:
+        return fail("results export", cannot_write(args.output, exc))
+    except ExportError as exc:
         return fail("results export", str(exc))
     finally:
         store.close()
@@ -139,7 +137,7 @@ def run_merge(args) -> int:
     try:
         write_merged(merged, Path(args.output), fmt, [Path(f).name for f in args.files])
     except OSError as exc:
-        return fail("results merge", str(exc))
+        return fail("results merge", cannot_write(args.output, exc))
     for export in exports:
         line = _("{path}: {count} attempt(s)").format(path=export.path, count=len(export.records))
         print(f"  {line}")

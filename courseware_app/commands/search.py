@@ -10,10 +10,12 @@ import re
 import sys
 from pathlib import Path
 
+from courseware_app.commands.common import bounded_int, load_content
 from courseware_app.core import paths
 from courseware_app.core.i18n import UI_LANGUAGES
 
 MARK_RE = re.compile(r"<mark>(.*?)</mark>", re.S)
+MAX_LIMIT = 1_000_000  # far above any course's sections; SQLite takes it as an integer
 
 
 def register(sub, common) -> None:
@@ -47,7 +49,13 @@ def register(sub, common) -> None:
         help=_("also search trainer notes and quiz answer keys"),
     )
     p.add_argument("--json", action="store_true", help=_("print JSON"))
-    p.add_argument("--limit", type=int, default=20, metavar="N", help=_("at most N results"))
+    p.add_argument(
+        "--limit",
+        type=bounded_int(0, MAX_LIMIT),
+        default=20,
+        metavar="N",
+        help=_("at most N results"),
+    )
     p.set_defaults(func=run_search)
 
 
@@ -103,20 +111,16 @@ def print_text(query: str, hits) -> None:
 
 
 def run_search(args) -> int:
-    from courseware_app.core.loader import load_course
-
-    content = paths.content_dir(args.content)
-    if not (content / "course.yaml").is_file():
-        print(f"courseware search: no course.yaml in {content}", file=sys.stderr)
-        return 2
-    course = load_course(content)
+    course = load_content(args.content, "search")
+    if isinstance(course, int):
+        return course
     query = " ".join(args.query)
     lang = getattr(args, "lang", None) or course.source_language
     langs = None if args.all_languages else [lang]
     index = open_index(args, course)
     try:
         hits = index.search(
-            query, langs, trainer=bool(getattr(args, "trainer", False)), limit=max(0, args.limit)
+            query, langs, trainer=bool(getattr(args, "trainer", False)), limit=args.limit
         )
     finally:
         index.close()

@@ -97,7 +97,8 @@ def check_gui(checks: Checks, course, data) -> None:
     app = instance if isinstance(instance, QApplication) else QApplication(sys.argv[:1])
     languages = LanguageController(app, paths.cache_dir(data))
     window = checks.check(
-        "open the main window", lambda: MainWindow(course, Settings(data / "settings.ini"), languages=languages)
+        "open the main window",
+        lambda: MainWindow(course, Settings(data / "settings.ini"), languages=languages),
     )
     if window is None:
         return
