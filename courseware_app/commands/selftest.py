@@ -36,6 +36,11 @@ class Checks:
     def __init__(self) -> None:
         self.passed = 0
         self.failures: list[str] = []
+        self.skipped: list[str] = []
+
+    def skip(self, name: str, reason: str) -> None:
+        """A check that cannot tell anything here: reported as skipped, not failed."""
+        self.skipped.append(f"{name}: {reason}")
 
     def check(self, name: str, fn: Callable[[], T]) -> T | None:
         try:
@@ -174,11 +179,22 @@ def run(args) -> int:
         if course is not None:
             check_search(checks, course, data)
             check_gui(checks, course, data)
-            check_start_page(checks, content, data)
-    seconds = time.perf_counter() - started
+            if course.errors:  # no start page is recorded for content that failed to load
+                checks.skip("start-up with a start page", _("the content has errors"))
+            else:
+                check_start_page(checks, content, data)
+    report(checks, time.perf_counter() - started)
+    return 1 if checks.failures else 0
+
+
+def report(checks: Checks, seconds: float) -> None:
     for failure in checks.failures:
         print(f"FAIL {failure}", file=sys.stderr)
-    summary = _("self-test: {passed} passed, {failed} failed ({seconds} s)")
-    failed = len(checks.failures)
-    print(summary.format(passed=checks.passed, failed=failed, seconds=f"{seconds:.1f}"))
-    return 1 if failed else 0
+    for skipped in checks.skipped:
+        print(f"SKIP {skipped}", file=sys.stderr)
+    counts = {"passed": checks.passed, "failed": len(checks.failures), "seconds": f"{seconds:.1f}"}
+    if checks.skipped:
+        summary = _("self-test: {passed} passed, {failed} failed, {skipped} skipped ({seconds} s)")
+        print(summary.format(skipped=len(checks.skipped), **counts))
+    else:
+        print(_("self-test: {passed} passed, {failed} failed ({seconds} s)").format(**counts))
