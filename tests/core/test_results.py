@@ -134,7 +134,7 @@ def test_xlsx_keeps_formula_like_text_as_text(tmp_path):
     }
     write_export([rec], tmp_path / "x.xlsx", "xlsx")
     cell = openpyxl.load_workbook(tmp_path / "x.xlsx")["Attempts"]["B2"]
-    assert cell.value == "=1+1" and cell.data_type == "s"
+    assert cell.value == "'=1+1" and cell.data_type == "s"  # neutralised (issue 20 #4)
 
 
 def test_reading_back_an_export(laptop, tmp_path):

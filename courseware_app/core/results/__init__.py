@@ -13,8 +13,10 @@ from courseware_app.core.results.formats import (
     read_json,
 )
 from courseware_app.core.results.merge import Merged, merge, write_merged
+from courseware_app.core.results.neutral import neutralise, xlsx_text
 from courseware_app.core.results.records import (
     CSV_COLUMNS,
+    NUMBER_COLUMNS,
     REQUIRED_COLUMNS,
     Amount,
     AttemptRecord,
@@ -28,7 +30,7 @@ from courseware_app.core.results.records import (
     record,
 )
 from courseware_app.core.results.summary import Cell, ClassSummary, Person, class_summary
-from courseware_app.core.results.xlsx import NUMBER_COLUMNS, TIME_COLUMNS, xlsx_bytes
+from courseware_app.core.results.xlsx import TIME_COLUMNS, xlsx_bytes
 
 __all__ = [
     "CSV_COLUMNS",
@@ -64,5 +66,7 @@ __all__ = [
     "record",
     "write_export",
     "write_merged",
+    "neutralise",
     "xlsx_bytes",
+    "xlsx_text",
 ]

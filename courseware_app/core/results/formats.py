@@ -5,13 +5,16 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from courseware_app import __version__
 from courseware_app.core.progress import iso_utc
 from courseware_app.core.progress.helpers import JSONValue
+from courseware_app.core.results.neutral import neutralise
 from courseware_app.core.results.records import (
+    NUMBER_COLUMNS,
     REQUIRED_COLUMNS,
     AttemptRecord,
     ExportError,
@@ -34,11 +37,25 @@ def csv_bytes(records: list[AttemptRecord], columns: list[str] | None = None) ->
     columns = columns or columns_of(records)
     buffer = io.StringIO(newline="")
     writer = csv.writer(buffer, lineterminator="\r\n")
-    writer.writerow(columns)
+    writer.writerow([neutralise(c) for c in columns])
     for rec in records:
         row = cells(rec)
-        writer.writerow([number_text(row.get(c)) for c in columns])
+        writer.writerow([csv_cell(c, row.get(c)) for c in columns])
     return ("\ufeff" + buffer.getvalue()).encode("utf-8")
+
+
+_NUMBER_RE = re.compile(r"[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?")
+
+
+def csv_cell(column: str, value: JSONValue) -> str:
+    """A CSV cell: numbers (and a number column's numeric text) as they are, any other text
+    neutralised, so that no spreadsheet runs it as a formula."""
+    text = number_text(value)
+    if isinstance(value, int | float):
+        return text
+    if column in NUMBER_COLUMNS and _NUMBER_RE.fullmatch(text):
+        return text
+    return neutralise(text)
 
 
 def json_bytes(records: list[AttemptRecord], **extra: DocumentValue) -> bytes:

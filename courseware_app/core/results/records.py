@@ -41,6 +41,7 @@ CSV_COLUMNS: Final[tuple[Column, ...]] = (
 )
 TEXT_COLUMNS: Final[tuple[TextColumn, ...]] = ("profile_id", "device", "quiz", "started_at")
 AMOUNT_COLUMNS: Final[tuple[AmountColumn, ...]] = ("points", "max_points", "pass_mark")
+NUMBER_COLUMNS: Final[tuple[Column, ...]] = ("score", *AMOUNT_COLUMNS)  # numbers in a sheet
 JSON_FIELDS: Final[tuple[Literal["responses", "results"], ...]] = ("responses", "results")
 FIELDS: Final[tuple[Field, ...]] = (*CSV_COLUMNS, *JSON_FIELDS)
 

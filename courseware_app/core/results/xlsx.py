@@ -8,7 +8,9 @@ from typing import TYPE_CHECKING, Final
 
 from courseware_app.core.progress import parse_iso
 from courseware_app.core.progress.helpers import JSONValue
+from courseware_app.core.results.neutral import xlsx_text
 from courseware_app.core.results.records import (
+    NUMBER_COLUMNS,
     AttemptRecord,
     ExportError,
     cells,
@@ -21,28 +23,46 @@ if TYPE_CHECKING:
     from openpyxl.styles import Font
     from openpyxl.worksheet.worksheet import Worksheet
 
-NUMBER_COLUMNS: Final = ("score", "points", "max_points", "pass_mark")
 TIME_COLUMNS: Final = ("finished_at", "started_at")
 
 CellValue = float | str | bool | datetime
 
 
-def _cell_value(column: str, value: JSONValue) -> tuple[CellValue, str | None]:
+def _cell_value(column: str, value: JSONValue) -> tuple[CellValue, str]:
     """Numbers as numbers, times as dates, everything else as text (never a formula)."""
     if column in NUMBER_COLUMNS and value not in (None, ""):
         try:
             return to_float(value), "0.0" if column == "score" else "0.####"
         except (TypeError, ValueError):
-            return str(value), None
+            return str(value), ""
     if column in TIME_COLUMNS and value:
         try:
             moment = parse_iso(str(value))
         except ValueError:
-            return str(value), None
+            return str(value), ""
         return moment.astimezone(UTC).replace(tzinfo=None), "yyyy-mm-dd hh:mm:ss"
     if isinstance(value, bool):
-        return value, None
-    return ("" if value is None else str(value)), None
+        return value, ""
+    return ("" if value is None else str(value)), ""
+
+
+def _put(
+    sheet: Worksheet, row: int, column: int, value: CellValue, number_format: str = ""
+) -> None:
+    """One cell: text cleaned and neutralised (xlsx_text) and stored as a string, never as a
+    formula; numbers, dates and booleans as they are. Every cell of a workbook goes here."""
+    if isinstance(value, str):
+        cell = sheet.cell(row=row, column=column, value=xlsx_text(value))
+        cell.data_type = "s"
+    else:
+        cell = sheet.cell(row=row, column=column, value=value)
+    if number_format:
+        cell.number_format = number_format
+
+
+def _put_row(sheet: Worksheet, row: int, values: list[CellValue]) -> None:
+    for column, value in enumerate(values, start=1):
+        _put(sheet, row, column, value)
 
 
 def xlsx_bytes(records: list[AttemptRecord]) -> bytes:
@@ -58,7 +78,7 @@ def xlsx_bytes(records: list[AttemptRecord]) -> bytes:
     sheet = book.active
     assert isinstance(sheet, Worksheet)  # a new workbook's one sheet
     sheet.title = "Attempts"
-    sheet.append(columns)
+    _put_row(sheet, 1, [*columns])
     for rec in records:
         _append_row(sheet, columns, cells(rec))
     _finish_sheet(sheet, Font(bold=True), [36 if c.endswith("_id") else 16 for c in columns])
@@ -72,11 +92,7 @@ def _append_row(sheet: Worksheet, columns: list[str], values: dict[str, JSONValu
     row = sheet.max_row + 1
     for col, name in enumerate(columns, start=1):
         value, number_format = _cell_value(name, values.get(name))
-        cell = sheet.cell(row=row, column=col, value=value)
-        if isinstance(value, str):
-            cell.data_type = "s"  # a name starting with "=" stays text
-        if number_format:
-            cell.number_format = number_format
+        _put(sheet, row, col, value, number_format)
 
 
 def _finish_sheet(sheet: Worksheet, bold: Font, widths: list[int]) -> None:
@@ -92,13 +108,11 @@ def _finish_sheet(sheet: Worksheet, bold: Font, widths: list[int]) -> None:
 
 
 def _summary_sheet(sheet: Worksheet, summary: ClassSummary, bold: Font) -> None:
-    sheet.append(["profile", "device", *summary.modules])
-    for person in summary.people:
-        sheet.append([person.label, person.device])
-        row = sheet.max_row
-        sheet.cell(row=row, column=1).data_type = "s"
+    _put_row(sheet, 1, ["profile", "device", *summary.modules])
+    for row, person in enumerate(summary.people, start=2):
+        _put_row(sheet, row, [person.label, person.device])
         for col, module in enumerate(summary.modules, start=3):
             cell = summary.cells.get((person.key, module))
             if cell is not None:
-                sheet.cell(row=row, column=col, value=cell.best).number_format = "0.0"
+                _put(sheet, row, col, cell.best, "0.0")
     _finish_sheet(sheet, bold, [24, 16] + [14] * len(summary.modules))

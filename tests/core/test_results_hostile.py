@@ -1,0 +1,209 @@
+"""Results files against hostile values: formulas, control characters, broken inputs (issue 20)."""
+
+import csv
+import io
+import json
+
+import pytest
+
+from courseware_app.core.progress import ProgressStore
+from courseware_app.core.results import (
+    export_records,
+    merge,
+    neutralise,
+    read_export,
+    write_export,
+    write_merged,
+    xlsx_text,
+)
+from tests.core.test_progress import make_attempt
+
+openpyxl = pytest.importorskip("openpyxl")
+
+# What a spreadsheet would run: OWASP's "CSV injection" examples, one per dangerous start.
+HOSTILE = ['=HYPERLINK("http://x","y")', "+cmd|' /C calc'!A0", "@SUM(1)", "-2+3"]
+TEXT_COLUMNS = (
+    "profile",
+    "module",
+    "module_version",
+    "lang",
+    "profile_id",
+    "device",
+    "quiz",
+    "started_at",
+)
+HEADER = "attempt_id,profile,module,module_version,lang,score,passed,finished_at"
+
+
+def attempt_id(n: int) -> str:
+    return f"7f0e7d52-3b7c-4c38-9f7a-{n:012d}"
+
+
+def hostile_record(n: int, value: str) -> dict[str, object]:
+    """An attempt (as a JSON export holds it) with ``value`` in every text column."""
+    rec: dict[str, object] = dict.fromkeys(TEXT_COLUMNS, value)
+    rec |= {
+        "attempt_id": attempt_id(n),
+        "score": 50,
+        "passed": True,
+        "finished_at": f"2025-03-01T09:{n:02d}:00Z",
+        "points": -2,  # a real negative number stays a number
+        "max_points": 8,
+        "pass_mark": 60,
+    }
+    return rec
+
+
+def hostile_json(path, values=HOSTILE):
+    attempts = [hostile_record(n, v) for n, v in enumerate(values)]
+    doc = {"format": "courseware-results", "version": 1, "attempts": attempts}
+    path.write_text(json.dumps(doc), encoding="utf-8")
+    return path
+
+
+def hostile_csv(path, values=HOSTILE):
+    columns = [*HEADER.split(","), "profile_id", "device", "quiz", "points", "started_at"]
+    lines = [",".join(columns)]
+    for n, value in enumerate(values):
+        rec = hostile_record(n, value)
+        buffer = io.StringIO()
+        csv.writer(buffer, lineterminator="").writerow([rec[c] for c in columns])
+        lines.append(buffer.getvalue())
+    path.write_text("\r\n".join(lines) + "\r\n", encoding="utf-8")
+    return path
+
+
+def csv_cells(path):
+    rows = list(csv.reader(io.StringIO(path.read_bytes().decode("utf-8-sig"), newline="")))
+    return rows[0], rows[1:]
+
+
+def assert_csv_neutral(path):
+    header, rows = csv_cells(path)
+    assert rows, "no rows written"
+    for row in rows:
+        cells = dict(zip(header, row, strict=True))
+        for column in TEXT_COLUMNS:
+            assert cells[column] in {f"'{v}" for v in HOSTILE}, (column, cells[column])
+        assert cells["points"] == "-2" and cells["score"] == "50"
+
+
+def xlsx_cells(path):
+    book = openpyxl.load_workbook(path)
+    return [cell for sheet in book for row in sheet.iter_rows() for cell in row]
+
+
+def assert_xlsx_neutral(path):
+    cells = xlsx_cells(path)
+    assert not [c.coordinate for c in cells if c.data_type == "f"], "formulas written"
+    texts = [c.value for c in cells if isinstance(c.value, str)]
+    assert not [t for t in texts if t[:1] in ("=", "+", "-", "@", "\t", "\r")]
+    for value in HOSTILE:
+        assert f"'{value}" in texts
+    numbers = [c.value for c in cells if isinstance(c.value, int | float)]
+    assert -2 in numbers and 50 in numbers
+
+
+# ---------------------------------------------------------------- the one neutralising rule
+
+
+@pytest.mark.parametrize("value", [*HOSTILE, "\tx", "\rx", "=1+1"])
+def test_neutralise_prefixes_every_dangerous_start(value):
+    assert neutralise(value) == "'" + value
+
+
+@pytest.mark.parametrize("value", ["", "Айгерим", "1.5", "a=b", "'=already", "Bob -2"])
+def test_neutralise_leaves_harmless_text_alone(value):
+    assert neutralise(value) == value
+
+
+def test_neutralise_is_idempotent():
+    for value in HOSTILE:
+        assert neutralise(neutralise(value)) == neutralise(value)
+
+
+def test_xlsx_text_strips_control_characters_and_neutralises():
+    assert xlsx_text("Bob\x01\x1b") == "Bob"
+    assert xlsx_text("\x01=1+1") == "'=1+1"
+    assert xlsx_text("line\nbreak") == "line\nbreak"
+
+
+# ---------------------------------------------------------------- merge (issue 20 #4)
+
+
+def test_merged_csv_neutralises_every_text_column(tmp_path):
+    merged = merge([read_export(hostile_csv(tmp_path / "a.csv"))])
+    out = tmp_path / "m.csv"
+    write_merged(merged, out, "csv", ["a.csv"])
+    assert_csv_neutral(out)
+
+
+def test_merging_a_merged_file_does_not_stack_prefixes(tmp_path):
+    merged = merge([read_export(hostile_csv(tmp_path / "a.csv"))])
+    write_merged(merged, tmp_path / "m1.csv", "csv", [])
+    write_merged(merge([read_export(tmp_path / "m1.csv")]), tmp_path / "m2.csv", "csv", [])
+    assert (tmp_path / "m1.csv").read_bytes() == (tmp_path / "m2.csv").read_bytes()
+
+
+def test_merged_json_records_make_a_neutral_csv_and_xlsx(tmp_path):
+    merged = merge([read_export(hostile_json(tmp_path / "a.json"))])
+    write_export(merged.records, tmp_path / "m.csv", "csv")
+    assert_csv_neutral(tmp_path / "m.csv")
+    write_export(merged.records, tmp_path / "m.xlsx", "xlsx")
+    assert_xlsx_neutral(tmp_path / "m.xlsx")
+
+
+def test_xlsx_summary_device_and_module_headers_are_text(tmp_path):
+    merged = merge([read_export(hostile_json(tmp_path / "a.json"))])
+    write_export(merged.records, tmp_path / "m.xlsx", "xlsx")
+    summary = openpyxl.load_workbook(tmp_path / "m.xlsx")["Summary"]
+    headers = [c.value for c in summary[1]][2:]
+    assert sorted(headers) == sorted(f"'{v}" for v in HOSTILE)
+    devices = [row[1].value for row in summary.iter_rows(min_row=2)]
+    assert sorted(devices) == sorted(f"'{v}" for v in HOSTILE)
+    assert all(c.data_type != "f" for row in summary.iter_rows() for c in row)
+
+
+def test_unknown_column_names_are_neutralised_too(tmp_path):
+    bad = "=cmd()"
+    row = f"{attempt_id(1)},A,m,1,en,50,true,2025-01-01T00:00:00Z,{bad}"
+    (tmp_path / "a.csv").write_text(f"{HEADER},{bad}\r\n{row}\r\n", encoding="utf-8")
+    merged = merge([read_export(tmp_path / "a.csv")])
+    write_merged(merged, tmp_path / "m.csv", "csv", [])
+    header, rows = csv_cells(tmp_path / "m.csv")
+    assert header[-1] == "'=cmd()" and rows[0][-1] == "'=cmd()"
+    write_export(merged.records, tmp_path / "m.xlsx", "xlsx")
+    assert all(c.data_type != "f" for c in xlsx_cells(tmp_path / "m.xlsx"))
+
+
+# ---------------------------------------------------------------- export from the store
+
+
+@pytest.fixture
+def hostile_store(tmp_path):
+    """A laptop whose device name and module data hold formulas (a profile name cannot)."""
+    store = ProgressStore.open(tmp_path / "data")
+    person = store.create_profile("Ann")
+    for n, value in enumerate(HOSTILE):
+        attempt = make_attempt(module=value, version=value, quiz=value, minute=n)
+        store.record_attempt(person.id, attempt, device=value)
+    store.flush()
+    yield store
+    store.close()
+
+
+def test_export_csv_neutralises_device_module_and_quiz(hostile_store, tmp_path):
+    write_export(export_records(hostile_store), tmp_path / "x.csv", "csv")
+    header, rows = csv_cells(tmp_path / "x.csv")
+    for row in rows:
+        cells = dict(zip(header, row, strict=True))
+        for column in ("device", "module", "module_version", "quiz"):
+            assert cells[column] in {f"'{v}" for v in HOSTILE}, (column, cells[column])
+
+
+def test_export_xlsx_writes_no_formula(hostile_store, tmp_path):
+    write_export(export_records(hostile_store), tmp_path / "x.xlsx", "xlsx")
+    cells = xlsx_cells(tmp_path / "x.xlsx")
+    assert all(c.data_type != "f" for c in cells)
+    texts = {c.value for c in cells if isinstance(c.value, str)}
+    assert {f"'{v}" for v in HOSTILE} <= texts
