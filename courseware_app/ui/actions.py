@@ -41,6 +41,18 @@ class ActionSpec(Generic[T]):
     needs_course: bool = False  # disabled until a course is attached
 
 
+def _shortcuts(window: WindowFrame, _checked: bool) -> None:
+    from courseware_app.ui.help import ShortcutsDialog
+
+    ShortcutsDialog(window).exec()
+
+
+def _first_steps(window: WindowFrame, _checked: bool) -> None:
+    from courseware_app.ui.help import FirstStepsDialog
+
+    FirstStepsDialog(window).exec()
+
+
 # fmt: off
 WINDOW_ACTIONS: tuple[ActionSpec[WindowFrame], ...] = (
     ActionSpec("quit", lambda: _("&Quit"), lambda: _("Quit the application"),
@@ -51,8 +63,19 @@ WINDOW_ACTIONS: tuple[ActionSpec[WindowFrame], ...] = (
                lambda w, _c: w.zoom(-1), ("ZoomOut",), menu="view"),
     ActionSpec("zoomReset", lambda: _("&Normal size"), lambda: _("Normal text size"),
                lambda w, _c: w.zoom(0), ("Ctrl+0",), menu="view"),
+    ActionSpec("fullScreen", lambda: _("&Full screen"), lambda: _("Fill the screen with the window"),
+               lambda w, on: w.view_modes.set_full_screen(on), ("FullScreen", "F11"),
+               menu="view", group=1, checkable=True),
+    ActionSpec("focusMode", lambda: _("F&ocus mode"),
+               lambda: _("Show only the text: hide the outline and the toolbar"),
+               lambda w, on: w.view_modes.set_focus_mode(on), ("Ctrl+Shift+F",), menu="view",
+               group=1, checkable=True),
+    ActionSpec("showVersions", lambda: _("Module &versions in the outline"),
+               lambda: _("Show each module's version next to its title"),
+               lambda w, on: w.view_modes.set_versions_shown(on), menu="view", group=1,
+               checkable=True),
     ActionSpec("trainerMode", lambda: _("&Trainer mode"), lambda: _("Show or hide trainer notes"),
-               lambda w, on: w.reader.set_trainer(on), ("Ctrl+T",), menu="view", group=1,
+               lambda w, on: w.reader.set_trainer(on), ("Ctrl+T",), menu="view", group=2,
                toolbar=2, checkable=True, needs_course=True),
     ActionSpec("back", lambda: _("&Back"), lambda: _("Go back"), lambda w, _c: w.reader.go_back(),
                ("Back",), "SP_ArrowBack", menu="go", toolbar=0, needs_course=True),
@@ -73,8 +96,13 @@ WINDOW_ACTIONS: tuple[ActionSpec[WindowFrame], ...] = (
                menu="go", group=2, toolbar=1, needs_course=True),
     ActionSpec("takeQuiz", lambda: _("Take the &quiz…"), lambda: _("Take this module's quiz"),
                lambda w, _c: w.reader.open_current_quiz(), ("Ctrl+Shift+Q",), menu="go", group=3, needs_course=True),
+    ActionSpec("shortcuts", lambda: _("&Keyboard shortcuts"),
+               lambda: _("Every keyboard shortcut of the application"), _shortcuts,
+               ("HelpContents", "F1", "Ctrl+?"), menu="help"),
+    ActionSpec("firstSteps", lambda: _("&First steps"), lambda: _("A short guide to the reader"),
+               _first_steps, menu="help"),
     ActionSpec("about", lambda: _("&About Courseware"), lambda: _("About this application"),
-               lambda w, _c: w.reader.show_about(), menu="help", needs_course=True),
+               lambda w, _c: w.reader.show_about(), menu="help", group=1, needs_course=True),
 )
 # fmt: on
 

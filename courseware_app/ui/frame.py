@@ -17,10 +17,12 @@ from PySide6.QtWidgets import QApplication, QComboBox, QLabel, QMainWindow, QSpl
 from courseware_app import APP_NAME
 from courseware_app.core.i18n import _, current_language
 from courseware_app.core.languages import LANGUAGES, native_name
+from courseware_app.ui import geometry
 from courseware_app.ui.actions import WINDOW_ACTIONS, ActionSet
 from courseware_app.ui.module_view import ModuleView
 from courseware_app.ui.outline import OutlineTree
 from courseware_app.ui.settings import Preferences, Settings
+from courseware_app.ui.view_modes import ViewModes
 
 if TYPE_CHECKING:
     from PySide6.QtGui import QAction
@@ -90,6 +92,7 @@ class WindowFrame(QMainWindow):
     locationChanged = Signal(str, str)  # noqa: N815 - (module id, section id), on every change
     attemptRecorded = Signal(object)  # noqa: N815 - a finished core.scoring.Attempt
     ready = Signal()  # the start-up is over: course attached, first page opened
+    view_modes: ViewModes
     reader: Reader  # set when a course is attached (MainWindow.attach_course); actions that
     # need it are disabled until then
 
@@ -114,6 +117,8 @@ class WindowFrame(QMainWindow):
         self._make_toolbar()
         self.position_label = QLabel(self)
         self.statusBar().addPermanentWidget(self.position_label)
+        self.view_modes = ViewModes(self)
+        self.view_modes.set_versions_shown(self.prefs.show_versions)
         self.apply_zoom()
 
     # ------------------------------------------------------------ building
@@ -278,29 +283,7 @@ class WindowFrame(QMainWindow):
     # ------------------------------------------------------------ geometry
 
     def restore_geometry(self) -> None:
-        geometry, state = self.settings.geometry()
-        if geometry is not None:
-            self.restoreGeometry(geometry)
-        else:
-            self._default_geometry()
-        if state is not None:
-            self.restoreState(state)
-        splitter = self.settings.splitter()
-        if splitter is not None:
-            self.splitter.restoreState(splitter)
-
-    def _default_geometry(self) -> None:
-        """First start: fill a small screen (1366x768 laptops), leave room on a large one."""
-        screen = self.screen().availableGeometry() if self.screen() else None
-        if screen is None:
-            self.resize(1280, 720)
-        elif screen.width() <= 1440:
-            from PySide6.QtCore import Qt
-
-            self.setGeometry(screen)
-            self.setWindowState(Qt.WindowState.WindowMaximized)
-        else:
-            self.resize(min(1440, screen.width() - 80), min(900, screen.height() - 80))
+        geometry.restore(self, self.settings, self.splitter)
 
     def save_geometry(self) -> None:
         self.settings.save_geometry(

@@ -6,6 +6,7 @@ import logging
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from courseware_app.ui import geometry
 from courseware_app.ui.frame import WindowFrame
 from courseware_app.ui.settings import Settings
 
@@ -79,6 +80,7 @@ class MainWindow(WindowFrame):
 
     def show(self) -> None:
         super().show()
+        geometry.fit(self)  # again, now that the window manager's frame is known
         record = self.start_record
         if record is not None and record.get("section"):
             # Laid out at its size only now: scroll to the section read last before painting.

@@ -48,6 +48,8 @@ class OutlineTree(QTreeWidget):
         self.itemActivated.connect(self._activated)
         self.itemClicked.connect(self._activated)
         self._items: dict[tuple[str, str], QTreeWidgetItem] = {}
+        self._versions: dict[str, str] = {}
+        self.versions_shown = False
         self._decorators: list[Callable[[QTreeWidgetItem, str], None]] = []
 
     def add_decorator(self, decorate: Callable[[QTreeWidgetItem, str], None]) -> None:
@@ -58,8 +60,17 @@ class OutlineTree(QTreeWidget):
             if not section_id:
                 decorate(item, module_id)
 
+    def set_versions_shown(self, on: bool) -> None:
+        """Module versions in the second column (they are always in the tooltips; the column
+        itself stays for the marks that parts add, such as progress)."""
+        self.versions_shown = on
+        for (module_id, section_id), item in self._items.items():
+            if not section_id:
+                item.setText(1, self._versions.get(module_id, "") if on else "")
+        self.retranslate_ui()
+
     def retranslate_ui(self) -> None:
-        self.setHeaderLabels([_("Contents"), _("Version")])
+        self.setHeaderLabels([_("Contents"), _("Version") if self.versions_shown else ""])
         self.setAccessibleName(_("Course outline"))
 
     def populate(self, course: Course, lang: str) -> None:
@@ -91,12 +102,15 @@ class OutlineTree(QTreeWidget):
                 if module is None:
                     continue
                 status = module.status(lang)
-                mitem = QTreeWidgetItem(titem, [module.title(lang), module.version])
+                self._versions[mid] = module.version
+                shown = module.version if self.versions_shown else ""
+                mitem = QTreeWidgetItem(titem, [module.title(lang), shown])
                 mitem.setData(0, ROLE_TARGET, (mid, ""))
-                mitem.setToolTip(0, module.title(lang))
+                version = _("Version {version}").format(version=module.version)
+                mitem.setToolTip(0, f"{module.title(lang)}\n{version}")
                 if status in icons:
                     mitem.setIcon(0, icons[status])
-                    mitem.setToolTip(0, status_tip(status))
+                    mitem.setToolTip(0, f"{module.title(lang)}\n{version}\n{status_tip(status)}")
                     mitem.setData(0, ROLE_ACCESSIBLE_DESCRIPTION, status_tip(status))
                 self._items[(mid, "")] = mitem
                 for decorate in self._decorators:

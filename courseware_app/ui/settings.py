@@ -24,6 +24,7 @@ class Preferences:
     last_section: str = ""
     zoom: int = 0  # steps above or below the default text size
     quiz_one_per_page: bool = True
+    show_versions: bool = False  # module versions in the outline
 
 
 DEFAULTS = Preferences()
