@@ -35,21 +35,25 @@ class LanguageController:
     def __init__(self, app: QApplication, cache: Path | None = None):
         self.app = app
         self.cache = cache
-        self.qt_translator: QTranslator | None = None
+        self.qt_translators: list[QTranslator] = []
 
     def switch(self, lang: str) -> None:
         i18n.set_language(lang, cache=self.cache)
         QLocale.setDefault(QLocale(lang))
-        if self.qt_translator is not None:
-            self.app.removeTranslator(self.qt_translator)
-            self.qt_translator = None
+        for old in self.qt_translators:
+            self.app.removeTranslator(old)
+        self.qt_translators = []
         if lang != "en":
             from PySide6.QtCore import QLibraryInfo, QTranslator
+
+            from courseware_app.ui.qt_supplement import SupplementTranslator
 
             translator = QTranslator(self.app)
             folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
             if translator.load(f"qtbase_{lang}", folder):
-                self.app.installTranslator(translator)
-                self.qt_translator = translator
+                self.qt_translators.append(translator)
             else:
                 log.warning("Qt's own %s translations not found in %s", lang, folder)
+            self.qt_translators.append(SupplementTranslator(lang, self.app))
+            for installed in self.qt_translators:
+                self.app.installTranslator(installed)

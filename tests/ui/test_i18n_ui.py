@@ -192,3 +192,24 @@ def test_progress_dialogs_fit_in_every_language(make_window, languages, qtbot, t
         assert dialog.width() <= 1366 and dialog.height() <= 768, type(dialog).__name__
         dialog.close()
     controller.store.flush()
+
+
+def file_dialog_texts():
+    from PySide6.QtWidgets import QFileDialog, QLabel, QPushButton
+
+    dialog = QFileDialog(None, "x")
+    dialog.setOption(QFileDialog.Option.DontUseNativeDialog)  # the dialog Qt draws itself
+    dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
+    texts = [w.text() for w in dialog.findChildren(QLabel) + dialog.findChildren(QPushButton)]
+    dialog.deleteLater()
+    return [t for t in texts if t]
+
+
+@pytest.mark.parametrize("lang", ["ru", "fr"])
+def test_the_file_dialog_qt_draws_speaks_the_interface_language(languages, lang):
+    english = file_dialog_texts()
+    assert "&Look in:" in english and "Files of &type:" in english
+    languages.switch(lang)
+    translated = file_dialog_texts()
+    assert len(translated) == len(english)
+    assert not set(translated) & set(english), set(translated) & set(english)
