@@ -13,6 +13,7 @@ def profile_error_text(error: ProfileError) -> str:
         "empty": _("Please type a name."),
         "too-long": _("That name is too long."),
         "bad-start": _("A name cannot start with = + - or @."),
+        "control": _("A name cannot contain control characters."),
         "duplicate": _("There is already a profile with that name."),
     }.get(error.code, str(error))
 

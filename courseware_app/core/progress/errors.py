@@ -28,7 +28,8 @@ class StoreMissingError(StoreError):
 
 
 class ProfileError(StoreError):
-    """A profile name is refused: ``code`` is empty, too-long, bad-start, duplicate or unknown."""
+    """A profile name is refused: ``code`` is empty, too-long, bad-start, control, duplicate
+    or unknown."""
 
     def __init__(self, code: str, message: str):
         self.code = code

@@ -6,6 +6,7 @@ import threading
 import unicodedata
 from collections.abc import Iterable
 
+from courseware_app.core.i18n import _
 from courseware_app.core.progress.errors import ProfileError
 from courseware_app.core.progress.records import Profile
 
@@ -17,8 +18,20 @@ def name_key(name: str) -> str:
     return unicodedata.normalize("NFC", name).casefold()
 
 
+# Whitespace that a name may be typed or pasted with: collapsed into single spaces.
+ORDINARY_SPACES = frozenset(" \t\n\r")
+
+
+def has_control(text: str) -> bool:
+    """Whether ``text`` holds a control or format character (Unicode Cc or Cf: escapes, NUL,
+    zero-width and direction marks), other than ordinary spaces."""
+    return any(unicodedata.category(c) in ("Cc", "Cf") and c not in ORDINARY_SPACES for c in text)
+
+
 def clean_name(name: str) -> str:
     """Collapse whitespace and check a profile name; raise ProfileError when it is refused."""
+    if has_control(name or ""):  # before collapsing: split() would hide some of them
+        raise ProfileError("control", _("a profile name cannot contain control characters"))
     name = " ".join(unicodedata.normalize("NFC", name or "").split())
     if not name:
         raise ProfileError("empty", "a profile name cannot be empty")
