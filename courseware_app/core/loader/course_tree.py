@@ -14,6 +14,7 @@ from courseware_app.core.course import (
     Track,
 )
 from courseware_app.core.languages import LANGUAGES, SOURCE_LANGUAGE
+from courseware_app.core.limits import MAX_YAML_BYTES
 from courseware_app.core.loader.files import (
     Report,
     YAMLError,
@@ -22,6 +23,7 @@ from courseware_app.core.loader.files import (
     key_lines,
     parse_yaml,
     read_text,
+    report_yaml_error,
 )
 from courseware_app.core.loader.module_file import load_translation
 
@@ -51,13 +53,13 @@ def load_manifest(root: Path) -> tuple[YamlMapping | None, Report]:
     if not path.is_file():
         report.add(1, "course-missing", f"no course.yaml in {display_path(root)}")
         return None, report
-    text = read_text(path, report)
+    text = read_text(path, report, MAX_YAML_BYTES)
     if text is None:
         return None, report
     try:
         data = parse_yaml(text)
     except YAMLError as exc:
-        report.add(1 + exc.line, "course-yaml", f"course.yaml is not valid YAML: {exc.problem}")
+        report_yaml_error(report, exc, 1 + exc.line, "course-yaml", "course.yaml")
         return None, report
     if not isinstance(data, dict):
         report.add(1, "course-yaml", "course.yaml must be a mapping")

@@ -4,10 +4,18 @@ from __future__ import annotations
 
 import os
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from courseware_app.core.course import Diagnostic, Severity
+from courseware_app.core.i18n import _
+from courseware_app.core.limits import MAX_MODULE_BYTES, MAX_YAML_BYTES
+
+if TYPE_CHECKING:  # YAML is imported on first use
+    from yaml.events import Event
+    from yaml.nodes import Node
 
 YAML_KEY_RE = re.compile(r"^([A-Za-z_][\w-]*)\s*:")
 
@@ -42,12 +50,21 @@ class Report:
         return sum(d.severity == Severity.ERROR for d in self.items)
 
 
-def read_text(path: Path, report: Report) -> str | None:
-    """The file as text with '\\n' line ends, or None (reported) when unreadable or not UTF-8."""
+def read_text(path: Path, report: Report, max_bytes: int = MAX_MODULE_BYTES) -> str | None:
+    """The file as text with '\\n' line ends, or None (reported) when unreadable, larger than
+    ``max_bytes`` (only that much is read) or not UTF-8."""
     try:
-        data = path.read_bytes()
+        with path.open("rb") as stream:
+            data = stream.read(max_bytes + 1)
     except OSError as exc:
         report.add(1, "file-unreadable", f"cannot read the file: {exc.strerror or exc}")
+        return None
+    if len(data) > max_bytes:
+        report.add(
+            data[:max_bytes].count(b"\n") + 1,
+            "limit-file-size",
+            _("the file is larger than the limit of {limit} bytes").format(limit=max_bytes),
+        )
         return None
     try:
         text = data.decode("utf-8-sig")
@@ -59,24 +76,74 @@ def read_text(path: Path, report: Report) -> str | None:
 
 
 class YAMLError(ValueError):
-    """Invalid YAML: what is wrong, and the 0-based line PyYAML points at."""
+    """YAML that is invalid (``code`` empty) or refused (``code`` says why): what is wrong, and
+    the 0-based line it is on."""
 
-    def __init__(self, problem: str, line: int):
+    def __init__(self, problem: str, line: int, code: str = ""):
         super().__init__(problem)
-        self.problem, self.line = problem, line
+        self.problem, self.line, self.code = problem, line, code
+
+
+def report_yaml_error(report: Report, exc: YAMLError, line: int, code: str, what: str) -> None:
+    """Report ``exc`` on ``line``: refused YAML under its own code, invalid YAML under ``code``."""
+    if exc.code:
+        report.add(line, exc.code, exc.problem)
+    else:
+        report.add(line, code, f"{what} is not valid YAML: {exc.problem}")
 
 
 def parse_yaml(text: str) -> object:
-    """YAML with libyaml's C loader when present (several times faster); imported on first use."""
+    """The value of a YAML document, refused when too large or when it has anchors or aliases."""
+    return parse_yaml_node(text)[0]
+
+
+def parse_yaml_node(text: str) -> tuple[object, Node | None]:
+    """The value of a YAML document and its node tree (which knows each value's line).
+
+    Anchors and aliases (``&a``, ``*a``) have no use in course files and can expand without
+    bound, so a document that has any is refused before anything is built."""
     import yaml
 
+    loader_class = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml: several times faster
+    _refuse_large(text)
     try:
-        data: object = yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+        _refuse_anchors(yaml.parse(text, Loader=loader_class))
+        loader = loader_class(text)
+        try:
+            node = loader.get_single_node()
+            data: object = None if node is None else loader.construct_document(node)
+        finally:
+            loader.dispose()
+    except YAMLError:
+        raise
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
         problem = getattr(exc, "problem", None) or str(exc).split("\n")[0]
         raise YAMLError(problem, mark.line if mark else 0) from exc
-    return data
+    except (ValueError, RecursionError, OverflowError) as exc:  # a 5,000-digit number, [[[[...
+        raise YAMLError(str(exc).split("\n")[0] or type(exc).__name__, 0) from exc
+    return data, node
+
+
+def _refuse_large(text: str) -> None:
+    if len(text) > MAX_YAML_BYTES or len(text.encode("utf-8")) > MAX_YAML_BYTES:
+        raise YAMLError(
+            _("the YAML is larger than the limit of {limit} bytes").format(limit=MAX_YAML_BYTES),
+            text[:MAX_YAML_BYTES].count("\n"),
+            "limit-yaml-size",
+        )
+
+
+def _refuse_anchors(events: Iterable[Event]) -> None:
+    from yaml.events import AliasEvent, NodeEvent
+
+    for event in events:
+        if isinstance(event, AliasEvent) or (isinstance(event, NodeEvent) and event.anchor):
+            raise YAMLError(
+                _("anchors and aliases (&name, *name) are not allowed: write each value in full"),
+                event.start_mark.line if event.start_mark else 0,
+                "yaml-alias",
+            )
 
 
 def key_lines(text: str, offset: int) -> dict[str, int]:

@@ -21,6 +21,7 @@ from courseware_app.core.loader.files import (
     key_lines,
     parse_yaml,
     read_text,
+    report_yaml_error,
 )
 from courseware_app.core.quiz import parse_quiz
 from courseware_app.core.syntax import (
@@ -73,12 +74,8 @@ def split_front_matter(text: str, report: Report) -> tuple[YamlMapping | None, s
 def _front_matter(raw: str, end: int, report: Report) -> YamlMapping | None:
     try:
         data = parse_yaml(raw)
-    except YAMLError as exc:
-        report.add(
-            min(2 + exc.line, end),  # libyaml may point past the last line
-            "frontmatter-yaml",
-            f"front matter is not valid YAML: {exc.problem}",
-        )
+    except YAMLError as exc:  # libyaml may point past the last line
+        report_yaml_error(report, exc, min(2 + exc.line, end), "frontmatter-yaml", "front matter")
         return None
     if not isinstance(data, dict):
         report.add(2, "frontmatter-yaml", "front matter must be a mapping of 'key: value' lines")
