@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import codecs
 import sys
 from pathlib import Path
 
 from courseware_app.commands.common import fail, write_output
 from courseware_app.core.course import ID_RE, Severity
 from courseware_app.core.i18n import _, ngettext
+from courseware_app.core.limits import MAX_GIFT_BYTES
 
 COMMAND = "import-gift"
 
@@ -82,6 +82,7 @@ def _title(source: Path, found: str) -> str:
 def run(args) -> int:
     from courseware_app.core.gift import (
         GiftError,
+        check_encoding,
         check_quiz_markdown,
         import_gift,
         module_markdown,
@@ -92,9 +93,9 @@ def run(args) -> int:
     output = Path(args.output) if args.output else None
     if args.encoding:
         try:
-            codecs.lookup(args.encoding)
-        except LookupError:
-            _say(_("unknown encoding '{encoding}'").format(encoding=args.encoding))
+            check_encoding(args.encoding)
+        except GiftError as exc:
+            _say(exc.message)
             return 2
     if args.quiz_id and not ID_RE.match(args.quiz_id):
         _say(
@@ -111,7 +112,8 @@ def run(args) -> int:
             _say(_("{path} already exists; use --force to overwrite it").format(path=output))
             return 1
     try:
-        data = source.read_bytes()
+        with source.open("rb") as f:
+            data = f.read(MAX_GIFT_BYTES + 1)  # enough to refuse a bigger file, no more
     except OSError as exc:
         _say(_("cannot read {path}: {reason}").format(path=source, reason=exc.strerror or exc))
         return 1

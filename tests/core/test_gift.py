@@ -575,3 +575,69 @@ def test_cli_encodings(capsys, tmp_path):
     code, out, err = run(capsys, "import-gift", str(cp1251), "--lang", "en", "--encoding", "utf-8")
     assert code == 1 and out == ""
     assert f"{cp1251}:97: error: " in err
+
+
+# ---------------------------------------------------------------- hostile files (issue 20 #15)
+
+
+@pytest.mark.parametrize("codec", ["utf-16-le", "utf-16-be"])
+def test_utf16_without_a_byte_order_mark_is_read_as_utf16(codec):
+    text = SAMPLE.read_text(encoding="utf-8")
+    markdown, _warnings = convert_gift(text.encode(codec), "en", "sample-quiz")
+    assert markdown == sample_result().markdown and "\x00" not in markdown
+
+
+@pytest.mark.parametrize(
+    "data", [b"Q?{T}\x00\x00\x00\x01\n", "Q?{T}\n".encode("utf-32-le")], ids=["nul", "utf-32"]
+)
+def test_nul_bytes_are_refused(data):
+    with pytest.raises(GiftError) as exc:
+        convert_gift(data, "en", "q")
+    assert "NUL" in exc.value.message and "--encoding" in exc.value.message
+    with pytest.raises(GiftError):
+        convert_gift(data, "en", "q", encoding="latin-1")  # no encoding makes NUL text
+
+
+@pytest.mark.parametrize("codec", ["rot13", "base64", "zlib", "hex"])
+def test_a_codec_that_is_not_a_character_encoding_is_refused(codec):
+    with pytest.raises(GiftError) as exc:
+        convert_gift(b"Q?{T}", "en", "q", encoding=codec)
+    assert codec in exc.value.message
+
+
+def test_a_file_above_the_limit_is_refused_before_reading_it():
+    from courseware_app.core.limits import MAX_GIFT_BYTES
+
+    data = b"Q?{T}\n\n" * (MAX_GIFT_BYTES // 7 + 1)
+    with pytest.raises(GiftError) as exc:
+        convert_gift(data, "en", "q")
+    assert f"{MAX_GIFT_BYTES:,}" in exc.value.message
+    with pytest.raises(GiftError):
+        convert_gift(data.decode("ascii"), "en", "q")
+
+
+@pytest.mark.parametrize("codec", ["rot13", "base64"])
+def test_cli_text_codec_only(capsys, codec):
+    code, out, err = run(capsys, "import-gift", str(SAMPLE), "--lang", "en", "--encoding", codec)
+    assert code == 2 and out == "" and "Traceback" not in err
+    assert err.count("\n") == 1 and codec in err
+
+
+def test_cli_refuses_a_big_file(capsys, tmp_path):
+    from courseware_app.core.limits import MAX_GIFT_BYTES
+
+    big = tmp_path / "big.gift"
+    with big.open("wb") as f:
+        f.truncate(MAX_GIFT_BYTES + 1)  # sparse: costs no disk
+    code, out, err = run(capsys, "import-gift", str(big), "--lang", "en")
+    assert code == 1 and out == "" and err.count("\n") == 1
+    assert f"{big}:1: error: " in err and "MB" in err
+
+
+def test_cli_utf16_without_bom_imports_cleanly(capsys, tmp_path):
+    source = tmp_path / "u16.gift"
+    source.write_bytes(SAMPLE.read_text(encoding="utf-8").encode("utf-16-le"))
+    target = tmp_path / "m" / "en.md"
+    code, _out, err = run(capsys, "import-gift", str(source), "--lang", "en", "-o", str(target))
+    assert code == 0 and "\x00" not in target.read_text(encoding="utf-8")
+    assert "(errors: 0," in err and "questions" in err

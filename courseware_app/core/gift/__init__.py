@@ -14,7 +14,14 @@ from dataclasses import dataclass
 
 from courseware_app.core.course import ID_RE
 from courseware_app.core.gift.blocks import split_blocks
-from courseware_app.core.gift.decoding import GiftError, GiftWarning, decode_gift
+from courseware_app.core.gift.decoding import (
+    GiftError,
+    GiftWarning,
+    check_encoding,
+    check_size,
+    check_text,
+    decode_gift,
+)
 from courseware_app.core.gift.markdown import (
     check_quiz_markdown,
     module_markdown,
@@ -31,6 +38,7 @@ __all__ = [
     "GiftError",
     "GiftResult",
     "GiftWarning",
+    "check_encoding",
     "check_quiz_markdown",
     "convert_gift",
     "decode_gift",
@@ -63,13 +71,16 @@ def _validate_arguments(lang: str, quiz_id: str) -> None:
 def import_gift(
     source: str | bytes, lang: str, quiz_id: str, encoding: str | None = None
 ) -> GiftResult:
-    """Convert GIFT text (or bytes, decoded as :func:`decode_gift` says) to a quiz block."""
+    """Convert GIFT text (or bytes, decoded as :func:`decode_gift` says) to a quiz block.
+    Raises GiftError for a file that cannot be read or is above limits.MAX_GIFT_BYTES."""
     _validate_arguments(lang, quiz_id)
     warnings: list[GiftWarning] = []
     if isinstance(source, bytes):
         text, warnings = decode_gift(source, encoding)
     else:
+        check_size(len(source))  # characters: never more than its bytes in UTF-8
         text = source.lstrip("\ufeff")
+        check_text(text)
     split = split_blocks(text.replace("\r\n", "\n").replace("\r", "\n"))
     reader = GiftReader()
     reader.run(split.blocks)
