@@ -2,59 +2,18 @@
 
 from __future__ import annotations
 
-import logging
 from pathlib import Path
 from typing import TYPE_CHECKING
-from urllib.parse import unquote
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QTextBrowser
 
+from courseware_app.ui.images import asset_path, content_resource
+
 if TYPE_CHECKING:
     from PySide6.QtCore import QUrl
-    from PySide6.QtGui import QImage
 
-# The view is built before the window's first paint: the Qt classes needed only for images
-# are imported when the first image loads (each Qt class costs up to a millisecond to create).
-
-log = logging.getLogger(__name__)
-MAX_IMAGE_WIDTH = 760
-
-
-def asset_path(content_root: Path, url: QUrl) -> Path | None:
-    """``asset:MODULE/FILE`` -> the file inside the content tree, or None if outside it."""
-    if url.scheme() != "asset":
-        return None
-    rel = unquote(url.path())
-    root = (content_root / "modules").resolve()
-    path = (root / rel).resolve()
-    if root not in path.parents or not path.is_file():
-        return None
-    return path
-
-
-def svg_image(data: bytes, ratio: float) -> QImage | None:
-    from PySide6.QtCore import QByteArray, QSize
-    from PySide6.QtGui import QImage, QPainter
-    from PySide6.QtSvg import QSvgRenderer  # loaded with the first diagram, not at start-up
-
-    renderer = QSvgRenderer(QByteArray(data))
-    if not renderer.isValid():
-        return None
-    size = renderer.defaultSize()
-    if size.width() > MAX_IMAGE_WIDTH:
-        size = QSize(MAX_IMAGE_WIDTH, int(size.height() * MAX_IMAGE_WIDTH / size.width()))
-    pixels = size * ratio
-    # A white image made from white bytes: QImage.fill's overloads would build Qt's `Qt`
-    # namespace (~25 ms) when a diagram shows on the first page painted at start-up.
-    white = b"\xff" * (pixels.width() * pixels.height() * 4)
-    fmt = QImage.Format.Format_ARGB32_Premultiplied
-    image = QImage(white, pixels.width(), pixels.height(), fmt).copy()  # copy: owns its pixels
-    painter = QPainter(image)
-    renderer.render(painter)
-    painter.end()
-    image.setDevicePixelRatio(ratio)
-    return image
+__all__ = ["ModuleView", "asset_path"]
 
 
 class ModuleView(QTextBrowser):
@@ -75,22 +34,12 @@ class ModuleView(QTextBrowser):
         self.document().documentLayout().documentSizeChanged.connect(self._forget_anchors)
 
     def loadResource(self, kind: int, url: QUrl | str) -> object:  # noqa: N802 - Qt override
+        """Images from the content tree only (``ui.images``); nothing else, nothing remote."""
         from PySide6.QtCore import QUrl
-        from PySide6.QtGui import QImage, QTextDocument
 
         if isinstance(url, str):
             url = QUrl(url)
-
-        path = asset_path(self.content_root, url)
-        if path is None:
-            return None  # remote or unknown: nothing is ever fetched
-        if int(getattr(kind, "value", kind)) != QTextDocument.ResourceType.ImageResource.value:
-            return None
-        data = path.read_bytes()
-        if path.suffix.lower() == ".svg":
-            return svg_image(data, self.devicePixelRatioF())
-        image = QImage.fromData(data)
-        return image if not image.isNull() else None
+        return content_resource(self.content_root, kind, url, self.devicePixelRatioF())
 
     def show_page(self, html: str, section_ids: list[str]) -> None:
         self._current_section = ""
