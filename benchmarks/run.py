@@ -8,6 +8,8 @@ a bare PySide6 script showing the same HTML in a QTextBrowser (the floor), offsc
 paints the page the last session ended on before it loads the rest (core/startpage.py); "ready"
 is spawn to everything attached (outline, progress, menus) with that page open. Both processes
 may cache bytecode (PYTHONDONTWRITEBYTECODE is cleared), as an installed app would.
+Then the scaling table (benchmarks/scaling.py, docs/scaling.md): the same course 10 and 100
+times larger (--scaling-sizes), ~5 minutes on 2 cores; --skip-scaling leaves it out.
 """
 
 from __future__ import annotations

@@ -53,6 +53,7 @@ def test_sizes_are_parsed_and_checked():
 
 def test_the_largest_courses_are_repeated_less_but_at_least_once():
     assert repeats_for(7, 12) == 7
+    assert repeats_for(7, 120) == 3
     assert repeats_for(7, 1200) == 1
     assert repeats_for(3, 12000) == 1
 
