@@ -5,7 +5,6 @@ from __future__ import annotations
 from courseware_app.core.loader.course_tree import (
     TRACK_IDS,
     load_course,
-    load_manifest,
     load_module,
 )
 from courseware_app.core.loader.files import (
@@ -17,6 +16,7 @@ from courseware_app.core.loader.files import (
     parse_yaml,
     read_text,
 )
+from courseware_app.core.loader.manifest import Manifest, TrackSpec, load_manifest
 from courseware_app.core.loader.module_file import (
     REQUIRED_FIELDS,
     BodyScan,
@@ -30,7 +30,9 @@ __all__ = [
     "REQUIRED_FIELDS",
     "TRACK_IDS",
     "BodyScan",
+    "Manifest",
     "Report",
+    "TrackSpec",
     "YAMLError",
     "YamlMapping",
     "check_front_matter",
