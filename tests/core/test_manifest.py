@@ -21,6 +21,21 @@ def _found(course, code: str) -> list[tuple[int, str]]:
     return [(d.line, d.message) for d in course.diagnostics if d.code == code]
 
 
+def test_module_ids_outside_the_tree_are_refused(tmp_path):
+    outside = tmp_path / "outside-mod"
+    outside.mkdir()
+    for lang in ("en", "ru", "fr"):
+        text = good_module("outside-mod")[f"modules/outside-mod/{lang}.md"]
+        (outside / f"{lang}.md").write_text(text, encoding="utf-8")
+    course_text = COURSE.replace("modules: [m1, m2]", "modules: [m1, ../../outside-mod, /etc, m2]")
+    course = _load(tmp_path, course_text)
+    assert set(course.modules) == {"m1", "m2"}
+    bad = _found(course, "module-bad-id")
+    assert [line for line, _ in bad] == [9, 9]
+    assert "../../outside-mod" in bad[0][1] and "/etc" in bad[1][1]
+    assert all(t.modules == ("m1", "m2") for t in course.tracks)
+
+
 WRONG_TYPES = [
     # (replace, with, line of the diagnostic)
     ("modules: [m1, m2]", "modules: [m1, {a: b}, m2]", 9),

@@ -6,6 +6,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from courseware_app.core.course import (
+    ID_RE,
     Course,
     Diagnostic,
     Module,
@@ -95,8 +96,9 @@ def _missing_translation(path: Path, module_id: str, lang: str, source: str) -> 
 def load_module(
     folder: Path, module_id: str, track: str, languages: Sequence[str], source: str
 ) -> tuple[Module | None, list[Diagnostic]]:
-    """Every language file of one module folder; None when the folder does not exist."""
-    if not folder.is_dir():
+    """Every language file of one module folder; None when the folder does not exist or
+    ``module_id`` is not a folder name (ids never name a path outside the content tree)."""
+    if not ID_RE.match(module_id) or not folder.is_dir():
         return None, []
     diagnostics: list[Diagnostic] = []
     translations: dict[str, ModuleTranslation] = {}

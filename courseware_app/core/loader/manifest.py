@@ -207,7 +207,7 @@ class _Shape:
         modules: list[tuple[str, int]] = []
         for i, item in enumerate(found):
             line = self.lines.line(*path, i)
-            if not isinstance(item, str):
+            if not isinstance(item, str) or not ID_RE.match(item):
                 self.report.add(line, "module-bad-id", _bad_module_id(item))
                 continue
             if item in seen:
