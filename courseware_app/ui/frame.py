@@ -21,6 +21,7 @@ from courseware_app.ui import geometry
 from courseware_app.ui.actions import WINDOW_ACTIONS, ActionSet
 from courseware_app.ui.module_view import ModuleView
 from courseware_app.ui.outline import OutlineTree
+from courseware_app.ui.reading_room import ReadingRoom
 from courseware_app.ui.settings import Preferences, Settings
 from courseware_app.ui.view_modes import ViewModes
 
@@ -118,6 +119,7 @@ class WindowFrame(QMainWindow):
         self.position_label = QLabel(self)
         self.statusBar().addPermanentWidget(self.position_label)
         self.view_modes = ViewModes(self)
+        self.reading_room = ReadingRoom(self)
         self.view_modes.set_versions_shown(self.prefs.show_versions)
         self.apply_zoom()
 
@@ -192,6 +194,7 @@ class WindowFrame(QMainWindow):
         from PySide6.QtCore import Qt
 
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)
+        self.reading_room.watch(dock)
 
     def show_status(self, message: str, ms: int = 5000) -> None:
         self.statusBar().showMessage(message, ms)
@@ -284,6 +287,7 @@ class WindowFrame(QMainWindow):
 
     def restore_geometry(self) -> None:
         geometry.restore(self, self.settings, self.splitter)
+        self.reading_room.remember_outline_width()
 
     def save_geometry(self) -> None:
         self.settings.save_geometry(

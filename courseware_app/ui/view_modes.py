@@ -36,6 +36,8 @@ class ViewModes:
         w.actions_["focusMode"].setChecked(on)
         if on:
             w.view.setFocus()
+        else:
+            w.reading_room.fit()  # the outline comes back only if there is room for it
 
     def set_versions_shown(self, on: bool) -> None:
         w = self.window
