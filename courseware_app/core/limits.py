@@ -20,6 +20,7 @@ MAX_TABLE_COLUMNS: Final = 50
 
 # Front matter and course.yaml
 MAX_YAML_BYTES: Final = 200_000
+MAX_DURATION_MINUTES: Final = 1_440  # a module's planned duration: at most a day
 
 # Images the app rasterises (SVG diagrams, raster pictures)
 MAX_IMAGE_SIDE: Final = 8_000  # pixels on a side
