@@ -4,6 +4,11 @@ each with a diagnostic on its line (issue 20 #3, #10, #16)."""
 import time
 from pathlib import Path
 
+import pytest
+import yaml
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from courseware_app.core import limits
 from courseware_app.core.loader import load_course
 from tests.core.helpers import COURSE, front, good_module, write_tree
@@ -62,3 +67,73 @@ def test_yaml_over_the_size_limit_is_refused(tmp_path):
     text = front(extra="\n" + big) + "\n## A {#a}\n"
     course = load_course(_tree(tmp_path, text))
     assert any(code == "limit-yaml-size" for code, _ in _codes(course))
+
+
+FRONT_TYPES = [
+    ("title: Title en", "title: {a: [1, 2]}", 4),
+    ("title: Title en", "title: 12", 4),
+    ("summary: Summary", "summary: [a, b]", 5),
+    ("duration_minutes: 30", "duration_minutes: 1234567890123456789012", 6),
+    ("duration_minutes: 30", "duration_minutes: 30.5", 6),
+    ('version: "1.0.0"', "version: [1, 0]", 3),
+    ("id: m1", "id: [m1]", 2),
+    ("  - Do a thing", "  - {a: b}", 7),
+]
+
+
+@pytest.mark.parametrize(("old", "new", "line"), FRONT_TYPES, ids=[f[1] for f in FRONT_TYPES])
+def test_wrong_front_matter_types_are_errors_on_their_line(tmp_path, old, new, line):
+    text = front().replace(old, new) + "\n## A {#a}\n"
+    assert new in text
+    course = load_course(_tree(tmp_path, text))
+    assert line in {no for _, no in _codes(course)}, [d.format() for d in course.diagnostics]
+    assert "en" in course.modules["m1"].failed
+
+
+def test_a_huge_integer_in_front_matter_is_a_diagnostic(tmp_path):
+    text = front().replace("duration_minutes: 30", "duration_minutes: " + "9" * 5000)
+    course = load_course(_tree(tmp_path, text + "\n## A {#a}\n"))
+    assert "en" in course.modules["m1"].failed
+
+
+SCALARS = st.none() | st.booleans() | st.integers() | st.floats() | st.text(max_size=12)
+VALUES = st.recursive(
+    SCALARS,
+    lambda inner: (
+        st.lists(inner, max_size=4) | st.dictionaries(st.text(max_size=8), inner, max_size=4)
+    ),
+    max_leaves=12,
+)
+FRONT_KEYS = ["id", "version", "title", "summary", "duration_minutes", "objectives", "x"]
+
+
+@pytest.fixture(scope="module")
+def tree(tmp_path_factory):
+    return write_tree(
+        tmp_path_factory.mktemp("front") / "c", {**good_module("m1"), **good_module("m2")}
+    )
+
+
+def _loads_typed_and_fast(root: Path, text: str) -> None:
+    (root / "modules" / "m1" / "en.md").write_text(text, encoding="utf-8")
+    course, seconds = _timed_load(root)
+    assert seconds < 2
+    tr = course.modules["m1"].translations.get("en")
+    if tr is not None:
+        assert all(isinstance(v, str) for v in (tr.title, tr.summary, tr.version))
+        assert isinstance(tr.duration_minutes, int)
+        assert all(isinstance(o, str) for o in tr.objectives)
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.dictionaries(st.sampled_from(FRONT_KEYS), VALUES))
+def test_any_front_matter_values_load_without_raising(tree, fields):
+    good = yaml.safe_load(front()[4:-4])
+    text = "---\n" + yaml.safe_dump({**good, **fields}, allow_unicode=True) + "---\n"
+    _loads_typed_and_fast(tree, text + "\n## A {#a}\n")
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.text(max_size=300))
+def test_any_text_as_front_matter_loads_without_raising(tree, text):
+    _loads_typed_and_fast(tree, "---\n" + text + "\n---\n\n## A {#a}\n")

@@ -13,7 +13,9 @@ from courseware_app.core.course import (
     Section,
     parse_semver,
 )
+from courseware_app.core.i18n import _
 from courseware_app.core.languages import SOURCE_LANGUAGE
+from courseware_app.core.limits import MAX_DURATION_MINUTES
 from courseware_app.core.loader.files import (
     Report,
     YAMLError,
@@ -38,6 +40,7 @@ from courseware_app.core.syntax import (
 )
 
 REQUIRED_FIELDS = ("id", "version", "title", "summary", "duration_minutes", "objectives")
+TEXT_FIELDS = ("id", "title", "summary")  # version and translated_from: _check_version
 
 
 @dataclass
@@ -89,17 +92,35 @@ def check_front_matter(meta: YamlMapping, report: Report, module_id: str, is_sou
     for key in REQUIRED_FIELDS:
         if meta.get(key) in (None, "", []):
             report.add(1, "frontmatter-field", f"front matter lacks '{key}'")
-    if meta.get("id") not in (None, module_id):
+    for key in TEXT_FIELDS:
+        _check_text(meta, key, report)
+    module = meta.get("id")
+    if isinstance(module, str) and module != module_id:
         report.add(
             meta.line("id"),
             "id-mismatch",
-            f"id '{meta.get('id')}' differs from the folder name '{module_id}'",
+            f"id '{module}' differs from the folder name '{module_id}'",
         )
     for key in ("version", "translated_from"):
         _check_version(meta.get(key), key, meta.line(key), report)
     _check_shapes(meta, report)
     _check_translated_from(meta, report, is_source)
     return report.error_count() == errors_before
+
+
+def _short(value: object, limit: int = 60) -> str:
+    text = repr(value)
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def _check_text(meta: YamlMapping, key: str, report: Report) -> None:
+    value = meta.get(key)
+    if value is not None and not isinstance(value, str):
+        report.add(
+            meta.line(key),
+            "frontmatter-field",
+            _("{key} must be text (YAML read {value})").format(key=key, value=_short(value)),
+        )
 
 
 def _check_version(value: object, key: str, line: int, report: Report) -> None:
@@ -109,7 +130,7 @@ def _check_version(value: object, key: str, line: int, report: Report) -> None:
         report.add(
             line,
             "version-not-string",
-            f'{key} must be a quoted string such as "1.0.0" (YAML read {value!r})',
+            f'{key} must be a quoted string such as "1.0.0" (YAML read {_short(value)})',
         )
     elif parse_semver(value) is None:
         report.add(
@@ -121,19 +142,40 @@ def _check_version(value: object, key: str, line: int, report: Report) -> None:
 
 def _check_shapes(meta: YamlMapping, report: Report) -> None:
     dur = meta.get("duration_minutes")
-    if dur is not None and (not isinstance(dur, int) or isinstance(dur, bool) or dur <= 0):
+    if dur is not None and _duration(meta) is None:
         report.add(
             meta.line("duration_minutes"),
             "frontmatter-field",
-            "duration_minutes must be a positive whole number",
+            _("duration_minutes must be a whole number from 1 to {limit}").format(
+                limit=MAX_DURATION_MINUTES
+            ),
         )
     obj = meta.get("objectives")
-    if obj is not None and (not isinstance(obj, list) or not all(isinstance(o, str) for o in obj)):
+    if obj is not None and _objectives(meta) is None:
         report.add(
             meta.line("objectives"),
             "frontmatter-field",
             "objectives must be a list of sentences",
         )
+
+
+def _duration(meta: YamlMapping) -> int | None:
+    dur = meta.get("duration_minutes")
+    if isinstance(dur, int) and not isinstance(dur, bool) and 0 < dur <= MAX_DURATION_MINUTES:
+        return dur
+    return None
+
+
+def _objectives(meta: YamlMapping) -> tuple[str, ...] | None:
+    obj = meta.get("objectives")
+    if isinstance(obj, list) and all(isinstance(o, str) for o in obj):
+        return tuple(o for o in obj if isinstance(o, str))
+    return None
+
+
+def _text(meta: YamlMapping, key: str) -> str | None:
+    value = meta.get(key)
+    return value if isinstance(value, str) else None
 
 
 def _check_translated_from(meta: YamlMapping, report: Report, is_source: bool) -> None:
@@ -274,21 +316,23 @@ def _translation(
     body: str,
     body_line: int,
     scan: BodyScan,
-) -> ModuleTranslation:
-    """The translation of front matter that ``check_front_matter`` passed."""
-    duration, objectives = meta.get("duration_minutes"), meta.get("objectives")
-    assert isinstance(duration, int) and isinstance(objectives, list)
-    translated_from = meta.get("translated_from")
+) -> ModuleTranslation | None:
+    """The translation, built only from values of the right type (nothing is converted with
+    str()); None when one is missing or wrong, which ``check_front_matter`` reported."""
+    duration, objectives = _duration(meta), _objectives(meta)
+    version, title, summary = _text(meta, "version"), _text(meta, "title"), _text(meta, "summary")
+    if duration is None or objectives is None or not (version and title and summary):
+        return None
     return ModuleTranslation(
         module_id=module_id,
         lang=lang,
         path=path,
-        version=str(meta.get("version")),
-        title=str(meta.get("title")),
-        summary=str(meta.get("summary")),
+        version=version,
+        title=title,
+        summary=summary,
         duration_minutes=duration,
-        objectives=tuple(str(o) for o in objectives),
-        translated_from=None if translated_from is None else str(translated_from),
+        objectives=objectives,
+        translated_from=_text(meta, "translated_from"),
         body=body,
         body_line=body_line,
         sections=tuple(scan.sections),
