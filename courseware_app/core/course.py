@@ -79,6 +79,7 @@ class Option:
     correct: bool
     feedback: str
     line: int
+    credit: float = 0.0  # share of the points a wrong option still earns (single choice)
 
 
 @dataclass(frozen=True)

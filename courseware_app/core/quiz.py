@@ -18,7 +18,7 @@ from courseware_app.core.syntax import QUIZ_OPEN_RE as OPEN_RE
 
 QUESTION_RE = re.compile(r"^\?\s+(\S+)(?:\s+(\S+))?(.*)$")
 OPTION_RE = re.compile(r"^[-*]\s+\[([ xX])\]\s*(.*)$")
-KEYWORD_RE = re.compile(r"^(title|feedback|explanation|answer|accept|tolerance):\s?(.*)$")
+KEYWORD_RE = re.compile(r"^(title|feedback|credit|explanation|answer|accept|tolerance):\s?(.*)$")
 ATTR_RE = re.compile(r"(\w+)=(\S+)")
 
 _Attrs = TypedDict("_Attrs", {"pass": float, "shuffle": bool}, total=False)
@@ -169,6 +169,9 @@ class QuizParser:
 
     def _keyword(self, draft: Draft, no: int, m: re.Match[str], indented: bool) -> None:
         key, value = m.group(1), m.group(2).strip()
+        if key == "credit":
+            self._credit(draft, no, value, indented)
+            return
         if key == "feedback":
             if not draft.options or not indented:
                 self.error(no, "quiz-syntax", "'feedback:' belongs indented under an option")
@@ -183,6 +186,26 @@ class QuizParser:
             self.error(no, "quiz-syntax", f"'{key}:' is given twice")
         draft.keys[key] = (value, no)
         self._last_key = (draft, key)
+
+    def _credit(self, draft: Draft, no: int, value: str, indented: bool) -> None:
+        """'credit: 50%' under a '- [ ]' option of a single-choice question."""
+        self._last_key = None
+        kind = find_kind(draft.type)
+        if not draft.options or not indented:
+            self.error(no, "quiz-credit", "'credit:' belongs indented under an option")
+        elif kind is not None and not kind.takes_credit:
+            self.error(no, "quiz-credit", f"a {draft.type} question takes no 'credit:'")
+        elif draft.options[-1].correct:
+            self.error(
+                no, "quiz-credit", "an option marked [x] earns all the points; credit is for [ ]"
+            )
+        else:
+            number = parse_number(value.removesuffix("%").strip())
+            if number is None or not 0 < number < 100:
+                message = f"credit must be a percentage above 0 and below 100, not '{value}'"
+                self.error(no, "quiz-credit", message)
+            else:
+                draft.options[-1].credit = number / 100
 
     def _question_line(self, draft: Draft, no: int, stripped: str, indented: bool) -> None:
         km = KEYWORD_RE.match(stripped)

@@ -348,8 +348,7 @@ def test_weights_make_multiple_choice():
         convert_gift(
             "::Equal::Q?{~%50%a ~%50%b ~%-50%c}\n\n"
             "::Unequal::Q?{~%75%a ~%25%b ~c}\n\n"
-            "::Mixed::Q?{=a ~%50%b ~c}\n\n"
-            "::Checkbox::Q?{~%100%a ~b}\n\n"
+            "::Two full::Q?{=a =b ~%50%c ~d}\n\n"
             "::One::Q?{=a ~%0%b ~%-100%c}\n",
             "en",
             "q",
@@ -357,17 +356,36 @@ def test_weights_make_multiple_choice():
     )
     assert q["equal"].type == "multiple" and q["equal"].correct_positions == (0, 1)
     assert q["unequal"].type == "multiple" and q["unequal"].correct_positions == (0, 1)
-    assert q["mixed"].type == "multiple" and q["mixed"].correct_positions == (0, 1)
-    assert q["checkbox"].type == "multiple" and q["checkbox"].correct_positions == (0,)
+    assert q["two-full"].type == "multiple" and q["two-full"].correct_positions == (0, 1, 2)
     assert q["one"].type == "single" and q["one"].correct_positions == (0,)
+    assert [o.credit for o in q["one"].options] == [0.0, 0.0, 0.0]
     _md, warnings = convert_gift(
         "::Equal::Q?{~%50%a ~%50%b ~%-50%c}\n\n::Unequal::Q?{~%75%a ~%25%b ~c}\n\n"
         "::Mixed::Q?{=a ~%50%b ~c}\n",
         "en",
         "q",
     )
-    assert [w.line for w in warnings] == [3, 5]  # equal shares need no warning
+    assert [w.line for w in warnings] == [3]  # equal shares need no warning
     assert all("approximated" in w.message for w in warnings)
+
+
+@pytest.mark.parametrize(
+    "gift", ["{~%50%a ~%100%b ~c}", "{~%50%a =b ~c}", "{=b ~%50%a ~c}", "{~%100%b ~%50%a ~c}"]
+)
+def test_one_full_answer_with_weighted_others_is_single_choice_with_credit(gift):
+    """Issue 20 #15: Moodle scores these as single choice, partial credit per option."""
+    from courseware_app.core.scoring import score
+
+    markdown, warnings = convert_gift(f"::W::Q?{gift}\n", "en", "q")
+    (question,) = quiz_of(markdown)[0].questions
+    assert question.type == "single" and warnings == []
+    credits = {o.text: (o.correct, o.credit) for o in question.options}
+    assert credits == {"a": (False, 0.5), "b": (True, 0.0), "c": (False, 0.0)}
+    index = {o.text: i for i, o in enumerate(question.options)}
+    assert score(question, index["b"]).points == question.points  # the 100 % answer alone
+    assert score(question, index["a"]).points == question.points / 2
+    assert score(question, index["c"]).points == 0
+    assert "  credit: 50%" in markdown.splitlines()
 
 
 def test_numeric_forms():

@@ -146,3 +146,41 @@ def test_arbitrary_text_in_a_quiz_block_gives_diagnostics_not_exceptions(lines):
 def test_arbitrary_structure_never_raises(lines):
     _quiz, diags = parse("\n".join(["::: quiz q", *lines]))
     assert all(d.code != "quiz-internal" for d in diags)
+
+
+# ---------------------------------------------------------------- option credit (issue 20 #15)
+
+
+def test_single_choice_options_take_a_credit():
+    quiz, diags = parse(
+        "::: quiz q\n? single a\nWhich?\n- [ ] half\n  credit: 50%\n  feedback: close\n"
+        "- [x] right\n- [ ] quarter\n  feedback: far\n  credit: 25\n- [ ] wrong\nexplanation: e\n"
+    )
+    assert diags == []
+    (q,) = quiz.questions
+    assert [o.credit for o in q.options] == [0.5, 0.0, 0.25, 0.0]
+    assert [o.feedback for o in q.options] == ["close", "", "far", ""]
+    assert q.correct_positions == (1,)
+
+
+@pytest.mark.parametrize(
+    ("body", "line"),
+    [
+        ("- [ ] a\n  credit: 150%\n- [x] b\n", 14),  # not below 100 %
+        ("- [ ] a\n  credit: 0%\n- [x] b\n", 14),  # above 0 %
+        ("- [ ] a\n  credit: half\n- [x] b\n", 14),
+        ("- [x] a\n  credit: 50%\n- [ ] b\n", 14),  # the right option earns all
+        ("credit: 50%\n- [ ] a\n- [x] b\n", 13),  # not under an option
+        ("- [ ] a\ncredit: 50%\n- [x] b\n", 14),  # not indented
+    ],
+)
+def test_a_wrong_credit_is_an_error_with_its_line(body, line):
+    _quiz, diags = parse(f"::: quiz q\n? single a\nWhich?\n{body}explanation: e\n")
+    assert [(d.line, d.code) for d in diags] == [(line, "quiz-credit")], diags
+
+
+def test_credit_is_for_single_choice_only():
+    _quiz, diags = parse(
+        "::: quiz q\n? multiple a\nWhich?\n- [x] a\n- [ ] b\n  credit: 50%\nexplanation: e\n"
+    )
+    assert [(d.line, d.code) for d in diags] == [(15, "quiz-credit")]

@@ -161,3 +161,16 @@ def test_ordering_is_never_presented_already_solved():
     rng = random.Random(3)
     for _ in range(50):
         assert shuffled_items(3, rng) != [0, 1, 2]
+
+
+def test_single_choice_partial_credit_per_option():
+    options = tuple(
+        Option(text=f"o{i}", correct=i == 1, feedback="", line=1, credit=c)
+        for i, c in enumerate((0.5, 0.0, 0.0))
+    )
+    q = Question(id="s", type=QuestionType.SINGLE, text="?", line=1, points=2, options=options)
+    right, half, wrong = score(q, 1), score(q, 0), score(q, 2)
+    assert (right.points, right.correct) == (2, True)
+    assert (half.points, half.correct) == (1, False)
+    assert any("50" in fb for fb in half.feedback)  # the review says what the option earned
+    assert (wrong.points, wrong.correct, wrong.feedback) == (0, False, ())

@@ -46,6 +46,7 @@ class DraftOption:
     correct: bool
     feedback: str
     line: int
+    credit: float = 0.0  # from an indented 'credit: 50%' line: a share of the points
 
 
 @dataclass
@@ -90,6 +91,7 @@ class QuestionKind(ABC):
     type: ClassVar[QuestionType]
     keys: ClassVar[frozenset[str]] = frozenset()  # keyword lines it takes, besides explanation
     takes_options: ClassVar[bool] = False  # '- [x] option' lines
+    takes_credit: ClassVar[bool] = False  # 'credit: 50%' under a '- [ ]' option
     gift_rank: ClassVar[int | None] = None  # order in which GIFT answer blocks are offered
 
     def read_line(self, draft: Draft, line: str) -> bool:

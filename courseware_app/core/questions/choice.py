@@ -27,7 +27,7 @@ class ChoiceKind(QuestionKind):
 
     def options(self, d: Draft, report: Report) -> tuple[Option, ...]:
         """The draft's options, reported when fewer than two or none marked [x]."""
-        opts = tuple(Option(o.text, o.correct, o.feedback, o.line) for o in d.options)
+        opts = tuple(Option(o.text, o.correct, o.feedback, o.line, o.credit) for o in d.options)
         if len(opts) < 2:
             report.error(d.line, "quiz-options", f"question '{d.id}' needs at least two options")
         if not any(o.correct for o in opts):
@@ -94,20 +94,35 @@ def _warn_weights(reader: GiftReader, options: list[_Choice], line: int) -> None
         )
 
 
+def _is_full(a: GiftAnswer) -> bool:
+    """Worth all the points: '=' without a weight, or a weight of 100 %."""
+    return a.weight == 100 if a.weight is not None else a.marker == "="
+
+
+def _option_lines(text: str, ok: bool, feedback: str, credit: Decimal | None = None) -> list[str]:
+    lines = [f"- [{'x' if ok else ' '}] {text}"]
+    if credit is not None and 0 < credit < 100:
+        lines.append(f"  credit: {credit.normalize():f}%")
+    if feedback:
+        lines.append(f"  feedback: {feedback}")
+    return lines
+
+
 def choice_from_gift(reader: GiftReader, block: AnswerBlock) -> GiftBody | None:
-    """A single-choice question for one '=' answer, else a multiple-choice one."""
+    """Single choice when exactly one answer is worth 100 % (as Moodle scores it): the others'
+    positive weights become their ``credit:``. Else multiple choice, every answer with a
+    positive weight marked right."""
     options, weighted = _read_options(reader, block)
     if not _usable(reader, options, block.line):
         return None
-    equals = [o for o in options if o[3].marker == "="]
-    positive_tilde = [o for o in options if o[3].marker == "~" and o[1]]
-    single = len(equals) == 1 and not positive_tilde
-    qtype = QuestionType.SINGLE if single else QuestionType.MULTIPLE
-    if not single and weighted:
+    full = [o for o in options if _is_full(o[3])]
+    body: list[str] = []
+    if len(full) == 1:
+        for text, _ok, feedback, a in options:
+            body += _option_lines(text, a is full[0][3], feedback, a.weight)
+        return QuestionType.SINGLE, with_explanation(body, block.explanation)
+    if weighted:
         _warn_weights(reader, options, block.line)
-    body = []
     for text, ok, feedback, _a in options:
-        body.append(f"- [{'x' if ok else ' '}] {text}")
-        if feedback:
-            body.append(f"  feedback: {feedback}")
-    return qtype, with_explanation(body, block.explanation)
+        body += _option_lines(text, ok, feedback)
+    return QuestionType.MULTIPLE, with_explanation(body, block.explanation)
