@@ -50,15 +50,19 @@ class OutlineTree(QTreeWidget):
         self._items: dict[tuple[str, str], QTreeWidgetItem] = {}
         self._versions: dict[str, str] = {}
         self.versions_shown = False
-        self._decorators: list[Callable[[QTreeWidgetItem, str], None]] = []
+        self._decorators: list[Callable[[QTreeWidgetItem, str, str], None]] = []
 
-    def add_decorator(self, decorate: Callable[[QTreeWidgetItem, str], None]) -> None:
-        """``decorate(item, module_id)`` adds marks (progress status, ...) to each module row,
-        now and whenever the outline is filled again."""
+    def add_decorator(self, decorate: Callable[[QTreeWidgetItem, str, str], None]) -> None:
+        """``decorate(item, module_id, section_id)`` adds marks (progress status, bookmarks...)
+        to each row (``section_id`` "" on a module's row), now and whenever the outline is
+        filled again."""
         self._decorators.append(decorate)
+        self.redecorate(decorate)
+
+    def redecorate(self, decorate: Callable[[QTreeWidgetItem, str, str], None]) -> None:
+        """Run one decorator over every row again (its marks changed)."""
         for (module_id, section_id), item in self._items.items():
-            if not section_id:
-                decorate(item, module_id)
+            decorate(item, module_id, section_id)
 
     def set_versions_shown(self, on: bool) -> None:
         """Module versions in the second column (they are always in the tooltips; the column
@@ -114,13 +118,15 @@ class OutlineTree(QTreeWidget):
                     mitem.setData(0, ROLE_ACCESSIBLE_DESCRIPTION, status_tip(status))
                 self._items[(mid, "")] = mitem
                 for decorate in self._decorators:
-                    decorate(mitem, mid)
+                    decorate(mitem, mid, "")
                 tr = module.best(lang) if status != Status.ERROR else None
                 for section in tr.sections if tr else ():
                     sitem = QTreeWidgetItem(mitem, [section.title, ""])
                     sitem.setData(0, ROLE_TARGET, (mid, section.id))
                     sitem.setToolTip(0, section.title)
                     self._items[(mid, section.id)] = sitem
+                    for decorate in self._decorators:
+                        decorate(sitem, mid, section.id)
                 mitem.setExpanded((mid, "") in expanded)
 
     def item_for(self, module_id: str, section_id: str = "") -> QTreeWidgetItem | None:

@@ -2,8 +2,17 @@
 
 from __future__ import annotations
 
+from html import escape as html_escape
+
 from PySide6.QtCore import QEvent, Qt
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QPlainTextEdit, QVBoxLayout
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QLabel,
+    QPlainTextEdit,
+    QTreeWidgetItem,
+    QVBoxLayout,
+)
 
 from courseware_app.core.history import Location
 from courseware_app.core.i18n import _
@@ -61,6 +70,7 @@ class Annotations:
         self.controller = controller
         self._bookmarks: dict[str, list[tuple[str, str]]] = {}
         self._notes: dict[str, dict[tuple[str, str], str]] = {}
+        self.section_marks = SectionMarks(self)
 
     def place(self) -> tuple[str, str] | None:
         window = self.controller.window
@@ -112,6 +122,7 @@ class Annotations:
         elif not on and place in marks:
             marks.remove(place)
         c.store.set_bookmark(c.profile.id, *place, on)
+        self.section_marks.changed()
         c.menus.actions["bookmark"].setChecked(on)
         message = _("Bookmarked “{place}”") if on else _("Bookmark removed from “{place}”")
         c.status(message.format(place=self.place_title(*place)))
@@ -146,3 +157,70 @@ class Annotations:
         else:
             notes.pop(place, None)
         c.store.set_note(c.profile.id, *place, text)
+        self.section_marks.changed()
+
+
+BOOKMARK_MARK, NOTE_MARK = "\u2605", "\u270e"  # ★ and ✎ (in DejaVu and every system font)
+MARK_STYLE = "color: #b7791f;"
+
+
+def mark_text(bookmarked: bool, noted: bool) -> str:
+    return (BOOKMARK_MARK if bookmarked else "") + (NOTE_MARK if noted else "")
+
+
+def mark_description(bookmarked: bool, noted: bool) -> str:
+    parts = ([_("Bookmarked")] if bookmarked else []) + ([_("Has a note")] if noted else [])
+    return ", ".join(parts)
+
+
+class SectionMarks:
+    """Bookmarked and annotated sections marked in the outline and beside their heading."""
+
+    def __init__(self, annotations: Annotations):
+        self.annotations = annotations
+        self.window = annotations.controller.window
+
+    def install(self) -> None:
+        self.window.outline.add_decorator(self.decorate_row)
+        self.window.reader.add_page_decorator(self.decorate_page)
+
+    def marks(self, module_id: str, section_id: str) -> tuple[bool, bool]:
+        a = self.annotations
+        if a.controller.profile is None:
+            return False, False
+        place = (module_id, section_id)
+        return place in a.bookmarks(), place in a.notes()
+
+    def decorate_row(self, item: QTreeWidgetItem, module_id: str, section_id: str) -> None:
+        if not section_id:
+            return
+        bookmarked, noted = self.marks(module_id, section_id)
+        item.setText(1, mark_text(bookmarked, noted))
+        item.setToolTip(1, mark_description(bookmarked, noted))
+        item.setData(
+            1, Qt.ItemDataRole.AccessibleDescriptionRole, mark_description(bookmarked, noted)
+        )
+
+    def decorate_page(self, html: str, module_id: str) -> str:
+        """The mark goes right after each marked section's anchor, inside its heading."""
+        for section in self._marked_sections(module_id):
+            bookmarked, noted = self.marks(module_id, section)
+            anchor = f'<a name="{html_escape(section)}"></a>'
+            mark = (
+                f'<span style="{MARK_STYLE}" title="{html_escape(mark_description(bookmarked, noted))}">'
+                f"{mark_text(bookmarked, noted)}</span>&nbsp;"
+            )
+            html = html.replace(anchor, anchor + mark, 1)
+        return html
+
+    def _marked_sections(self, module_id: str) -> set[str]:
+        a = self.annotations
+        if a.controller.profile is None:
+            return set()
+        places = set(a.bookmarks()) | set(a.notes())
+        return {section for mid, section in places if mid == module_id and section}
+
+    def changed(self) -> None:
+        """A bookmark or note changed: mark again (outline rows and the page shown)."""
+        self.window.outline.redecorate(self.decorate_row)
+        self.window.reader.redraw()

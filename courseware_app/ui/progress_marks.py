@@ -43,7 +43,9 @@ class StatusMarks(QObject):
     def invalidate(self) -> None:
         self._progress = None
 
-    def decorate(self, item, module_id: str) -> None:
+    def decorate(self, item, module_id: str, section_id: str = "") -> None:
+        if section_id:
+            return  # status is per module
         p = self.progress().get(module_id)
         if p is None:
             return

@@ -101,6 +101,8 @@ class ProgressController(QObject):
         w.view.verticalScrollBar().valueChanged.connect(lambda _v: self.profile_prefs.save_soon())
         w.outline.add_decorator(self.marks.decorate)
         self.menus.menu_bookmarks.aboutToShow.connect(self.annotations.fill_menu)
+        self.annotations.section_marks.install()
+        self.profileChanged.connect(lambda _p: self.annotations.section_marks.changed())
         self.marks.listen()
 
     def retranslate_ui(self) -> None:

@@ -7,7 +7,7 @@ asks whether there is a course. Pages come from ``ui.pages.PageProvider``.
 from __future__ import annotations
 
 import logging
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
@@ -52,6 +52,7 @@ class Reader(QObject):
         self.start_pages = start_pages
         self.history = History()
         self.quiz_dialog: QuizDialog | None = None
+        self.page_decorators: list[Callable[[str, str], str]] = []
         record = window.start_record
         self._start: StartPage | None = record
         # the page on screen, so that opening it again does not redraw it
@@ -164,7 +165,7 @@ class Reader(QObject):
         new_page = self._shown != key
         self._start = None
         if new_page:
-            self.window.view.show_page(page.html, page.section_ids)
+            self.window.view.show_page(self._decorated(page.html, loc.module), page.section_ids)
             self._shown = key
         self.window.view.go_to(loc.section)
         self.prefs.last_module, self.prefs.last_section = loc.module, loc.section
@@ -174,6 +175,25 @@ class Reader(QObject):
         if new_page:
             self.remember_start_page()
         self.window.locationChanged.emit(loc.module, loc.section)
+
+    def add_page_decorator(self, decorate: Callable[[str, str], str]) -> None:
+        self.page_decorators.append(decorate)
+
+    def _decorated(self, html: str, module_id: str) -> str:
+        for decorate in self.page_decorators:
+            html = decorate(html, module_id)
+        return html
+
+    def redraw(self) -> None:
+        """Show the page again where it is (its marks changed)."""
+        loc = self.location
+        if loc is None:
+            return
+        bar = self.window.view.verticalScrollBar()
+        position = bar.value()
+        self._shown = None
+        self._show(loc)
+        bar.setValue(position)
 
     def _section_scrolled(self, section: str) -> None:
         loc = self.location
@@ -269,9 +289,7 @@ class Reader(QObject):
         quiz = next((q for q in tr.quizzes if q.id == quiz_id), None) if tr else None
         return tr, quiz
 
-    def open_quiz(
-        self, module_id: str, quiz_id: str, review: Attempt | None = None
-    ) -> None:
+    def open_quiz(self, module_id: str, quiz_id: str, review: Attempt | None = None) -> None:
         from courseware_app.ui.quiz_widget import QuizDialog
 
         tr, quiz = self.quiz_for(module_id, quiz_id)

@@ -24,7 +24,8 @@ if TYPE_CHECKING:
     from courseware_app.ui.outline import OutlineTree
 
 P = TypeVar("P", bound="WindowPart")
-Decorator = Callable[["QTreeWidgetItem", str], None]  # (a module's outline item, module id)
+Decorator = Callable[["QTreeWidgetItem", str, str], None]  # (outline row, module, section)
+PageDecorator = Callable[[str, str], str]  # (page HTML, module id) -> the HTML to show
 
 
 class WindowPart(Protocol):
@@ -53,9 +54,13 @@ class ReaderApi(Protocol):
 
     def set_content_language(self, lang: str) -> None: ...
 
-    def open_quiz(
-        self, module_id: str, quiz_id: str, review: Attempt | None = None
-    ) -> None: ...
+    def add_page_decorator(self, decorate: PageDecorator) -> None:
+        """Marks on the page as shown (never in the cached page): bookmarks, notes..."""
+
+    def redraw(self) -> None:
+        """Show the current page again at the same scroll position (its marks changed)."""
+
+    def open_quiz(self, module_id: str, quiz_id: str, review: Attempt | None = None) -> None: ...
 
 
 class WindowApi(Protocol):

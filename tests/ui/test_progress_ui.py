@@ -164,6 +164,34 @@ def test_dashboard_updates_when_a_write_lands(open_app, qtbot):
     d.close()
 
 
+def heading_line(w, title):
+    """The page's line that holds a heading, as shown."""
+    return next(line for line in w.view.toPlainText().splitlines() if title in line)
+
+
+def test_bookmarked_and_annotated_sections_are_marked_in_the_outline_and_the_page(open_app, qtbot):
+    w, c = open_app()
+    w.reader.navigate(Location("alpha", "matrix"))
+    row = w.outline.item_for("alpha", "matrix")
+    assert row.text(1) == "" and "★" not in heading_line(w, "Risk matrix")
+    c.menus.actions["bookmark"].trigger()
+    assert row.text(1) == "★" and row.toolTip(1) == "Bookmarked"
+    assert heading_line(w, "Risk matrix").startswith("★")
+    assert w.reader.location == Location("alpha", "matrix")  # still where the reader was
+    c.annotations.edit_note("Ask about the scale")
+    assert row.text(1) == "★✎" and row.toolTip(1) == "Bookmarked, Has a note"
+    assert heading_line(w, "Risk matrix").startswith("★✎")
+    assert "★" not in heading_line(w, "Introduction")  # only the marked section
+    c.menus.actions["bookmark"].trigger()
+    c.annotations.edit_note("")
+    assert row.text(1) == "" and "★" not in heading_line(w, "Risk matrix")
+    c.menus.actions["bookmark"].trigger()
+    c.profile_manager.new("Second")  # another person sees none of it
+    settle(qtbot, c)
+    w.reader.navigate(Location("alpha", "matrix"))
+    assert row.text(1) == "" and "★" not in heading_line(w, "Risk matrix")
+
+
 def test_bookmark_and_note(open_app, qtbot, monkeypatch):
     w, c = open_app()
     w.reader.navigate(Location("alpha", "matrix"))
