@@ -11,6 +11,7 @@ from hypothesis import strategies as st
 
 from courseware_app.core import limits
 from courseware_app.core.loader import load_course
+from courseware_app.core.render import module_page
 from tests.core.helpers import COURSE, front, good_module, write_tree
 
 BOMB = "\n".join(
@@ -137,3 +138,93 @@ def test_any_front_matter_values_load_without_raising(tree, fields):
 @given(st.text(max_size=300))
 def test_any_text_as_front_matter_loads_without_raising(tree, text):
     _loads_typed_and_fast(tree, "---\n" + text + "\n---\n\n## A {#a}\n")
+
+
+# ---------------------------------------------------------------- pathological Markdown
+
+SECTION = "\n## A {#a}\n\n"
+
+
+def _nested_list(depth: int) -> str:
+    return "".join("    " * i + "- x\n" for i in range(depth))
+
+
+def _nested_emphasis(depth: int) -> str:
+    return "*a " * depth + "x" + " a*" * depth + "\n"
+
+
+def _footnotes(count: int) -> str:
+    refs = "".join(f"t[^{i}] " for i in range(count))
+    return refs + "\n\n" + "".join(f"[^{i}]: note {i}\n\n" for i in range(count))
+
+
+def _table(columns: int) -> str:
+    return "|" + "a|" * columns + "\n|" + "-|" * columns + "\n|" + "1|" * columns + "\n"
+
+
+def _quotes(depth: int) -> str:
+    return "> " * depth + "x\n"
+
+
+CASES = [
+    # (name, body for n, limit, diagnostic code, line of the first excess)
+    ("list", _nested_list, limits.MAX_NESTING, "limit-nesting", 13 + limits.MAX_NESTING),
+    ("quote", _quotes, limits.MAX_NESTING, "limit-nesting", 13),
+    ("emphasis", _nested_emphasis, limits.MAX_INLINE_NESTING, "limit-inline-nesting", 13),
+    (
+        "footnotes",
+        _footnotes,
+        limits.MAX_FOOTNOTES,
+        "limit-footnotes",
+        15 + 2 * limits.MAX_FOOTNOTES,
+    ),
+    ("table", _table, limits.MAX_TABLE_COLUMNS, "limit-table-columns", 13),
+    ("line", lambda n: "x" * n + "\n", limits.MAX_LINE_CHARS, "limit-line-length", 13),
+]
+
+
+@pytest.mark.parametrize(
+    ("name", "make", "limit", "code", "line"), CASES, ids=[c[0] for c in CASES]
+)
+def test_just_over_a_limit_is_refused_quickly(tmp_path, name, make, limit, code, line):
+    course, seconds = _timed_load(_tree(tmp_path, front() + SECTION + make(limit + 1)))
+    assert seconds < 2
+    assert (code, line) in _codes(course), [d.format() for d in course.diagnostics]
+    page, rendered = module_page(course, "m1", "en")
+    assert rendered is None and code in page
+
+
+@pytest.mark.parametrize(
+    ("name", "make", "limit", "code", "line"), CASES, ids=[c[0] for c in CASES]
+)
+def test_just_under_a_limit_renders(tmp_path, name, make, limit, code, line):
+    course = load_course(_tree(tmp_path, front() + SECTION + make(limit)))
+    assert _codes(course) == set(), [d.format() for d in course.diagnostics]
+    page, rendered = module_page(course, "m1", "en")
+    assert rendered is not None
+
+
+def test_a_file_over_the_size_limit_is_refused_without_reading_it_all(tmp_path):
+    line = "Text " * 100 + "\n"
+    text = front() + SECTION + line * (limits.MAX_MODULE_BYTES // len(line) + 10)
+    course, seconds = _timed_load(_tree(tmp_path, text))
+    assert seconds < 2
+    expected = text.encode()[: limits.MAX_MODULE_BYTES].count(b"\n") + 1
+    assert _codes(course) == {("limit-file-size", expected)}
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "x" * 10_000_000,
+        _nested_emphasis(50_000),
+        _footnotes(20_000),
+        _table(20_000),
+        _nested_list(5_000),
+    ],
+    ids=["10MB-token", "50000-emphasis", "20000-footnotes", "20000-columns", "5000-list"],
+)
+def test_the_issues_cases_are_refused_in_under_two_seconds(tmp_path, body):
+    course, seconds = _timed_load(_tree(tmp_path, front() + SECTION + body))
+    assert seconds < 2
+    assert "en" in course.modules["m1"].failed

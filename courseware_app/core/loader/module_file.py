@@ -16,6 +16,7 @@ from courseware_app.core.course import (
 from courseware_app.core.i18n import _
 from courseware_app.core.languages import SOURCE_LANGUAGE
 from courseware_app.core.limits import MAX_DURATION_MINUTES
+from courseware_app.core.loader.body_limits import check_body_limits
 from courseware_app.core.loader.files import (
     Report,
     YAMLError,
@@ -302,6 +303,8 @@ def load_translation(
     if meta is None:
         return None, report.items
     fields_ok = check_front_matter(meta, report, module_id, lang == source_language)
+    if not check_body_limits(body, body_line, report):
+        return None, report.items  # not scanned, and never rendered
     scan = scan_body(body, body_line, report)
     if not fields_ok:
         return None, report.items
