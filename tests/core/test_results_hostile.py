@@ -6,8 +6,11 @@ import json
 
 import pytest
 
+from courseware_app.core import limits
+from courseware_app.core.limits import MAX_JSON_DEPTH, MAX_RESULTS_FIELD_CHARS
 from courseware_app.core.progress import ProgressStore
 from courseware_app.core.results import (
+    ExportError,
     export_records,
     merge,
     neutralise,
@@ -30,8 +33,7 @@ TEXT_COLUMNS = (
     "profile_id",
     "device",
     "quiz",
-    "started_at",
-)
+)  # and started_at: a results file with a formula there is refused (not a time)
 HEADER = "attempt_id,profile,module,module_version,lang,score,passed,finished_at"
 
 
@@ -50,6 +52,7 @@ def hostile_record(n: int, value: str) -> dict[str, object]:
         "points": -2,  # a real negative number stays a number
         "max_points": 8,
         "pass_mark": 60,
+        "started_at": f"2025-03-01T09:{n:02d}:00Z",
     }
     return rec
 
@@ -176,6 +179,17 @@ def test_unknown_column_names_are_neutralised_too(tmp_path):
     assert all(c.data_type != "f" for c in xlsx_cells(tmp_path / "m.xlsx"))
 
 
+def test_writers_neutralise_started_at_too(tmp_path):
+    """Records made in memory (not read from a file) may hold anything in started_at."""
+    records = [hostile_record(n, v) | {"started_at": v} for n, v in enumerate(HOSTILE)]
+    write_export(records, tmp_path / "x.csv", "csv")  # type: ignore[arg-type]
+    header, rows = csv_cells(tmp_path / "x.csv")
+    started = [row[header.index("started_at")] for row in rows]
+    assert started == [f"'{v}" for v in HOSTILE]
+    write_export(records, tmp_path / "x.xlsx", "xlsx")  # type: ignore[arg-type]
+    assert_xlsx_neutral(tmp_path / "x.xlsx")
+
+
 # ---------------------------------------------------------------- export from the store
 
 
@@ -207,3 +221,86 @@ def test_export_xlsx_writes_no_formula(hostile_store, tmp_path):
     assert all(c.data_type != "f" for c in cells)
     texts = {c.value for c in cells if isinstance(c.value, str)}
     assert {f"'{v}" for v in HOSTILE} <= texts
+
+
+# ---------------------------------------------------------------- #9: every input checked first
+
+GOOD = {
+    "attempt_id": attempt_id(1),
+    "profile": "Ann",
+    "module": "alpha",
+    "module_version": "1.0.0",
+    "lang": "en",
+    "score": 50,
+    "passed": True,
+    "finished_at": "2025-03-01T09:00:00Z",
+}
+
+
+def json_export(path, **changes):
+    doc = {"format": "courseware-results", "version": 1, "attempts": [GOOD | changes]}
+    path.write_text(json.dumps(doc), encoding="utf-8")
+    return path
+
+
+def refused(path) -> str:
+    with pytest.raises(ExportError) as exc:
+        read_export(path)
+    message = str(exc.value)
+    assert message.startswith(f"{path}: ") and "\n" not in message
+    return message.removeprefix(f"{path}: ")  # the reason (the test's folder name aside)
+
+
+def test_a_csv_field_over_the_limit_is_refused_with_its_line(tmp_path):
+    for size in (MAX_RESULTS_FIELD_CHARS + 1, 200_000):  # under and over the csv module's own
+        row = f"{attempt_id(1)},{'A' * size},m,1,en,50,true,2025-01-01T00:00:00Z"
+        path = tmp_path / f"big{size}.csv"
+        path.write_text(f"{HEADER}\r\n{row}\r\n", encoding="utf-8")
+        message = refused(path)
+        assert "line 2" in message and str(MAX_RESULTS_FIELD_CHARS) in message
+
+
+def test_a_json_string_over_the_limit_is_refused(tmp_path):
+    path = json_export(tmp_path / "big.json", device="x" * (MAX_RESULTS_FIELD_CHARS + 1))
+    assert str(MAX_RESULTS_FIELD_CHARS) in refused(path)
+
+
+@pytest.mark.parametrize("depth", [MAX_JSON_DEPTH + 1, 100_000])
+def test_deeply_nested_json_is_refused(tmp_path, depth):
+    path = tmp_path / "deep.json"
+    head = json.dumps({"format": "courseware-results", "version": 1, "attempts": [GOOD]})
+    path.write_text(head[:-3] + ', "responses": ' + "[" * depth + "]" * depth + "}]}")
+    assert "nested" in refused(path)
+
+
+def test_real_responses_are_not_too_deep(tmp_path):
+    responses = {"q-match": {"0": [1, 2]}, "q-multi": [0, 1]}
+    assert read_export(json_export(tmp_path / "ok.json", responses=responses)).records
+
+
+@pytest.mark.parametrize(
+    ("field", "value"),
+    [
+        ("profile", {"a": [1, 2]}),
+        ("profile", None),
+        ("module", ["alpha"]),
+        ("module_version", True),
+        ("lang", {}),
+        ("device", ["x"]),
+        ("quiz", 5),
+        ("profile_id", {}),
+        ("started_at", 5),
+        ("points", "many"),
+        ("max_points", [8]),
+        ("pass_mark", True),
+    ],
+)
+def test_wrong_json_types_are_refused_naming_the_field(tmp_path, field, value):
+    message = refused(json_export(tmp_path / "t.json", **{field: value}))
+    assert "attempt 1" in message and field in message
+
+
+def test_a_results_file_over_the_size_limit_is_refused_unread(tmp_path, monkeypatch):
+    monkeypatch.setattr(limits, "MAX_RESULTS_FILE_BYTES", 100)
+    path = json_export(tmp_path / "big.json")
+    assert "larger than" in refused(path)

@@ -6,12 +6,21 @@ import csv
 import io
 import json
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from courseware_app import __version__
+from courseware_app.core.i18n import _
 from courseware_app.core.progress import iso_utc
 from courseware_app.core.progress.helpers import JSONValue
+from courseware_app.core.results.checks import (
+    check_fields,
+    check_json,
+    read_limited,
+    too_deep,
+    too_long,
+)
 from courseware_app.core.results.neutral import neutralise
 from courseware_app.core.results.records import (
     NUMBER_COLUMNS,
@@ -84,25 +93,41 @@ class Export:
 
 
 def read_csv(path: Path) -> Export:
+    return _csv_export(Path(path), read_limited(Path(path)))
+
+
+def _csv_export(path: Path, data: bytes) -> Export:
     try:
-        text = Path(path).read_bytes().decode("utf-8-sig")
+        text = data.decode("utf-8-sig")
     except UnicodeDecodeError:
         raise ExportError(
             f"{path}: not UTF-8 text (was it re-saved by a spreadsheet? use the file "
             "Courseware exported)"
         ) from None
-    reader = csv.reader(io.StringIO(text, newline=""))
-    header = next(reader, None) or []
+    rows = _csv_rows(path, text)
+    header = next(rows, ("", []))[1]
     _check_header(path, header)
     records = []
-    for row in reader:
-        if not row:
-            continue
-        where = f"{path}: line {reader.line_num}"
+    for where, row in rows:
         if len(row) != len(header):
             raise ExportError(f"{where}: {len(row)} fields, the header has {len(header)}")
         records.append(from_fields(dict(zip(header, row, strict=True)), where))
-    return Export(Path(path), "csv", records, header)
+    return Export(path, "csv", records, header)
+
+
+def _csv_rows(path: Path, text: str) -> Iterator[tuple[str, list[str]]]:
+    """The non-empty rows with their place ("FILE: line N"), each field within the limit."""
+    reader = csv.reader(io.StringIO(text, newline=""))
+    try:
+        for row in reader:
+            where = f"{path}: line {reader.line_num}"
+            check_fields(row, where)
+            if row:
+                yield where, row
+    except csv.Error as exc:  # a field over the csv module's own limit, a NUL...
+        where = f"{path}: line {reader.line_num}"
+        error = too_long(where) if "field limit" in str(exc) else ExportError(f"{where}: {exc}")
+        raise error from None
 
 
 def _check_header(path: Path, header: list[str]) -> None:
@@ -121,10 +146,17 @@ def _check_header(path: Path, header: list[str]) -> None:
 
 
 def read_json(path: Path) -> Export:
+    return _json_export(Path(path), read_limited(Path(path)))
+
+
+def _json_export(path: Path, data: bytes) -> Export:
     try:
-        doc: JSONValue = json.loads(Path(path).read_bytes().decode("utf-8-sig"))
+        doc: JSONValue = json.loads(data.decode("utf-8-sig"))
     except (UnicodeDecodeError, json.JSONDecodeError) as exc:
         raise ExportError(f"{path}: not a Courseware results export: {exc}") from None
+    except RecursionError:
+        raise too_deep(str(path)) from None
+    check_json(doc, str(path))
     if not isinstance(doc, dict) or doc.get("format") != JSON_FORMAT:
         raise ExportError(f'{path}: not a Courseware results export (no "format": "{JSON_FORMAT}")')
     version = doc.get("version")
@@ -135,16 +167,21 @@ def read_json(path: Path) -> Export:
         raise ExportError(f'{path}: "attempts" must be a list of objects')
     objects = [a for a in attempts if isinstance(a, dict)]  # all of them: the types' view
     records = [from_fields(a, f"{path}: attempt {i + 1}") for i, a in enumerate(objects)]
-    return Export(Path(path), "json", records, columns_of(records))
+    return Export(path, "json", records, columns_of(records))
 
 
 def read_export(path: Path | str) -> Export:
-    """Read a CSV or JSON export, refusing anything that is not one (ExportError)."""
+    """Read a CSV or JSON export whole and check every record; refuse anything that is not
+    one, or is beyond the limits, with an ExportError that names the file (and the line or
+    the attempt). Nothing else escapes: a caller can read every input before writing."""
     path = Path(path)
+    data = read_limited(path)
+    is_json = path.suffix.lower() == ".json" or data[:64].lstrip(_BLANK).startswith(b"{")
     try:
-        head = path.read_bytes()[:64].lstrip(b"\xef\xbb\xbf \t\r\n")
-    except OSError as exc:
-        raise ExportError(f"{path}: cannot be read: {exc.strerror}") from None
-    if path.suffix.lower() == ".json" or head.startswith(b"{"):
-        return read_json(path)
-    return read_csv(path)
+        return _json_export(path, data) if is_json else _csv_export(path, data)
+    except (ValueError, TypeError, RecursionError, MemoryError) as exc:  # a case not foreseen
+        message = _("{path}: not a readable results export ({reason})")
+        raise ExportError(message.format(path=path, reason=exc.__class__.__name__)) from exc
+
+
+_BLANK = b"\xef\xbb\xbf \t\r\n"

@@ -6,6 +6,7 @@ import uuid
 from collections.abc import Iterable, Mapping
 from typing import Final, Literal, NotRequired, TypedDict
 
+from courseware_app.core.i18n import _
 from courseware_app.core.progress import ProgressStore, StoredAttempt, iso_utc, parse_iso
 from courseware_app.core.progress.helpers import JSONValue
 from courseware_app.core.progress.records import AnswerResult
@@ -73,7 +74,7 @@ class AttemptRecord(TypedDict):
     started_at: NotRequired[str]
     responses: NotRequired[JSONValue]
     results: NotRequired[JSONValue]
-    # columns this version does not know (and known ones of another type), kept as read
+    # columns this version does not know, kept as read
     extras: NotRequired[dict[str, JSONValue]]
 
 
@@ -171,15 +172,15 @@ def from_fields(fields: Mapping[str, JSONValue], where: str) -> AttemptRecord:
     score, finished_at = _score_and_time(fields["score"], fields["finished_at"], where)
     rec: AttemptRecord = {
         "attempt_id": attempt_id,
-        "profile": number_text(fields["profile"]),
-        "module": number_text(fields["module"]),
-        "module_version": number_text(fields["module_version"]),
-        "lang": number_text(fields["lang"]),
+        "profile": _text(fields, "profile", where),
+        "module": _text(fields, "module", where),
+        "module_version": _text(fields, "module_version", where),
+        "lang": _text(fields, "lang", where),
         "score": score,
         "passed": passed,
         "finished_at": finished_at,
     }
-    extras = _fill_optional(rec, fields)
+    extras = _fill_optional(rec, fields, where)
     if extras:
         rec["extras"] = extras
     return rec
@@ -214,19 +215,53 @@ def _score_and_time(score: JSONValue, finished_at: JSONValue, where: str) -> tup
     return number, iso_utc(stamp)
 
 
-def _fill_optional(rec: AttemptRecord, fields: Mapping[str, JSONValue]) -> dict[str, JSONValue]:
-    """Set the optional fields whose values fit their type; give back all the other fields."""
+def _text(fields: Mapping[str, JSONValue], name: str, where: str) -> str:
+    """A required text column: text, or a number written as text (a version ``1``)."""
+    value = fields[name]
+    if isinstance(value, str | int | float) and not isinstance(value, bool):
+        return number_text(value)
+    raise _wrong(where, name, value)
+
+
+def _wrong(where: str, name: str, value: JSONValue) -> ExportError:
+    kind = "null" if value is None else type(value).__name__
+    message = _("{where}: {field} has a wrong value (a {kind})")
+    return ExportError(message.format(where=where, field=name, kind=kind))
+
+
+def _optional_text(name: TextColumn, value: JSONValue, where: str) -> str:
+    """An optional text column's value, checked: text, and ``started_at`` a time (or empty)."""
+    if not isinstance(value, str):
+        raise _wrong(where, name, value)
+    return value
+
+
+def _amount(name: AmountColumn, value: JSONValue, where: str) -> Amount:
+    """An optional number column's value: a number, its text, or empty text."""
+    if isinstance(value, bool) or not isinstance(value, int | float | str):
+        raise _wrong(where, name, value)
+    if isinstance(value, str) and value:
+        try:
+            float(value)
+        except ValueError:
+            message = _("{where}: {field} {value!r} is not a number")
+            raise ExportError(message.format(where=where, field=name, value=value[:40])) from None
+    return value
+
+
+def _fill_optional(
+    rec: AttemptRecord, fields: Mapping[str, JSONValue], where: str
+) -> dict[str, JSONValue]:
+    """Set the optional fields (checked; null is the same as absent); give back the others."""
     placed: set[str] = set(REQUIRED_COLUMNS)
     for text in TEXT_COLUMNS:
-        value = fields.get(text)
-        if isinstance(value, str):
-            rec[text] = value
-            placed.add(text)
+        if fields.get(text) is not None:
+            rec[text] = _optional_text(text, fields[text], where)
+        placed.add(text)
     for number in AMOUNT_COLUMNS:
-        value = fields.get(number)
-        if isinstance(value, int | float | str) and not isinstance(value, bool):
-            rec[number] = value
-            placed.add(number)
+        if fields.get(number) is not None:
+            rec[number] = _amount(number, fields[number], where)
+        placed.add(number)
     for name in JSON_FIELDS:
         if name in fields:
             rec[name] = fields[name]
