@@ -39,6 +39,10 @@ GOOD_JSON = (
 )
 BAD_FILES = {
     "big-field.csv": f"{HEADER}\r\n{ROW.format(n=2, started='x' * 200_000)}\r\n",
+    "cut.csv": GOOD_CSV[:-3],
+    "short.csv": f"{HEADER},started_at\r\n{ROW.format(n=2, started='')[:-1]}\r\n",
+    "long.csv": f"{HEADER},started_at\r\n{ROW.format(n=2, started='2025-01-01,x')}\r\n",
+    "started.csv": f"{HEADER},started_at\r\n{ROW.format(n=2, started='2')}\r\n",
     "deep.json": GOOD_JSON % (', "responses": ' + "[" * 50_000 + "]" * 50_000),
     "types.json": GOOD_JSON % ', "device": {"a": [1, 2]}',
     "types2.json": GOOD_JSON.replace('"profile": "Bo"', '"profile": ["Bo"]') % "",

@@ -190,6 +190,14 @@ def test_writers_neutralise_started_at_too(tmp_path):
     assert_xlsx_neutral(tmp_path / "x.xlsx")
 
 
+def test_a_formula_in_started_at_is_refused_when_read(tmp_path):
+    doc = {"format": "courseware-results", "version": 1, "attempts": [hostile_record(1, "x")]}
+    doc["attempts"][0]["started_at"] = HOSTILE[0]
+    (tmp_path / "a.json").write_text(json.dumps(doc), encoding="utf-8")
+    with pytest.raises(ExportError, match="started_at"):
+        read_export(tmp_path / "a.json")
+
+
 # ---------------------------------------------------------------- export from the store
 
 
@@ -290,6 +298,7 @@ def test_real_responses_are_not_too_deep(tmp_path):
         ("quiz", 5),
         ("profile_id", {}),
         ("started_at", 5),
+        ("started_at", "2"),
         ("points", "many"),
         ("max_points", [8]),
         ("pass_mark", True),
@@ -304,3 +313,42 @@ def test_a_results_file_over_the_size_limit_is_refused_unread(tmp_path, monkeypa
     monkeypatch.setattr(limits, "MAX_RESULTS_FILE_BYTES", 100)
     path = json_export(tmp_path / "big.json")
     assert "larger than" in refused(path)
+
+
+# ---------------------------------------------------------------- #18: truncated rows
+
+
+def exported_csv(tmp_path):
+    rows = [
+        f"{attempt_id(n)},Ann,m,1,en,50,true,2025-01-01T00:0{n}:00Z,dev,q,4,8,60,"
+        f"2025-01-01T00:0{n}:00Z"
+        for n in (1, 2)
+    ]
+    header = f"{HEADER},device,quiz,points,max_points,pass_mark,started_at"
+    return "\r\n".join([header, *rows]) + "\r\n"
+
+
+@pytest.mark.parametrize("cut", [1, 2, 3, 10, 19, 30])
+def test_a_csv_cut_short_is_refused_with_its_line(tmp_path, cut):
+    path = tmp_path / "cut.csv"
+    path.write_text(exported_csv(tmp_path)[:-cut], encoding="utf-8")
+    message = refused(path)
+    assert "line 3" in message
+
+
+def test_a_whole_csv_is_read(tmp_path):
+    path = tmp_path / "ok.csv"
+    path.write_text(exported_csv(tmp_path), encoding="utf-8")
+    assert len(read_export(path).records) == 2
+
+
+@pytest.mark.parametrize(("fields", "count"), [(",x", "15 fields"), ("", None)])
+def test_long_and_short_rows_are_refused(tmp_path, fields, count):
+    text = exported_csv(tmp_path).replace("T00:02:00Z\r\n", f"T00:02:00Z{fields}\r\n")
+    if count is None:  # a short row: the last two fields gone
+        text = text.replace(",60,2025-01-01T00:02:00Z", "")
+        count = "12 fields"
+    path = tmp_path / "bad.csv"
+    path.write_text(text, encoding="utf-8")
+    message = refused(path)
+    assert "line 3" in message and count in message

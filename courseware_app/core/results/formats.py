@@ -112,6 +112,9 @@ def _csv_export(path: Path, data: bytes) -> Export:
         if len(row) != len(header):
             raise ExportError(f"{where}: {len(row)} fields, the header has {len(header)}")
         records.append(from_fields(dict(zip(header, row, strict=True)), where))
+    if records and not text.endswith("\n"):  # Courseware ends every row with CRLF
+        message = _("{where}: the last line has no line end: the file was cut short")
+        raise ExportError(message.format(where=where))
     return Export(path, "csv", records, header)
 
 

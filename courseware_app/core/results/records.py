@@ -233,6 +233,12 @@ def _optional_text(name: TextColumn, value: JSONValue, where: str) -> str:
     """An optional text column's value, checked: text, and ``started_at`` a time (or empty)."""
     if not isinstance(value, str):
         raise _wrong(where, name, value)
+    if name == "started_at" and value:
+        try:
+            parse_iso(value)
+        except ValueError:
+            message = _("{where}: started_at {value!r} is not a time")
+            raise ExportError(message.format(where=where, value=value[:40])) from None
     return value
 
 
