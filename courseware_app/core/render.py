@@ -17,6 +17,7 @@ from courseware_app.core.paths import resources_dir
 
 if TYPE_CHECKING:  # the extensions import Markdown, which loads on first render only
     from courseware_app.core.mdext.blocks import QuizHtml
+    from courseware_app.core.mdext.trainer import Audience
 
 ALLOWED_TAGS = {
     "a",
@@ -118,18 +119,21 @@ class RenderedModule:
 
 
 class _Engine:
-    """One Markdown instance and its two extensions, reused (with reset) per thread."""
+    """One Markdown instance and its extensions, reused (with reset) per thread."""
 
     def __init__(self) -> None:
         import markdown  # imported on first render: keeps start-up light when pages are cached
 
         from courseware_app.core.mdext.blocks import CoursewareBlocks
+        from courseware_app.core.mdext.trainer import TrainerNotes
         from courseware_app.core.mdext.tree import ReaderExtension
 
         self.blocks = CoursewareBlocks()
+        self.notes = TrainerNotes()
         self.reader = ReaderExtension()
         self.md = markdown.Markdown(
-            extensions=[*EXTENSIONS, self.blocks, self.reader], extension_configs=EXTENSION_CONFIG
+            extensions=[*EXTENSIONS, self.blocks, self.notes, self.reader],
+            extension_configs=EXTENSION_CONFIG,
         )
 
 
@@ -167,13 +171,36 @@ def markdown_to_html(
     trainer: bool = False,
     quiz_html: QuizHtml | None = None,
 ) -> tuple[str, list[tuple[str, str]], list[str]]:
-    """Convert one Markdown document; returns (sanitised html, links, images)."""
+    """Convert one Markdown document; returns (sanitised html, links, images).
+    Trainer notes (mdext.trainer decides what one is) only when ``trainer``."""
+    label = _("Trainer notes: {title}")
+    audience: Audience = "trainer" if trainer else "trainee"
+    return _convert(source, audience, label, module_id, lang, folder, quiz_html)
+
+
+def trainer_notes_html(
+    source: str, *, module_id: str = "", lang: str = "en", folder: Path | None = None
+) -> str:
+    """Only the trainer notes of a document, sanitised, each with its plain title: what the
+    search index's trainer rows, a presenter's notes or a handout take as "the notes"."""
+    return _convert(source, "notes", "{title}", module_id, lang, folder, None)[0]
+
+
+def _convert(
+    source: str,
+    audience: Audience,
+    trainer_label: str,
+    module_id: str,
+    lang: str,
+    folder: Path | None,
+    quiz_html: QuizHtml | None,
+) -> tuple[str, list[tuple[str, str]], list[str]]:
     eng = _engine()
     eng.md.reset()
-    eng.blocks.trainer, eng.blocks.quiz_html = trainer, quiz_html
+    eng.blocks.quiz_html, eng.notes.audience = quiz_html, audience
     ctx = eng.reader.ctx
     ctx.module_id, ctx.lang, ctx.folder = module_id, lang, folder
-    ctx.trainer_label, ctx.image_label = _("Trainer notes: {title}"), _("Image not loaded: {alt}")
+    ctx.trainer_label, ctx.image_label = trainer_label, _("Image not loaded: {alt}")
     ctx.links, ctx.images = [], []
     body = eng.md.convert(source)
     return sanitise(body), list(ctx.links), list(ctx.images)

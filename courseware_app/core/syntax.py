@@ -72,6 +72,39 @@ TRAINER_RE: Final = re.compile(r"^!!!\s+trainer\b")
 """A trainer note opens with ``!!! trainer``; its body is the indented lines below."""
 CALLOUT_INDENT: Final = "    "
 
+TRAINER_KIND: Final = "trainer"
+ADMONITION_RE: Final = re.compile(r'^!!! ?([\w\-]+(?: +[\w\-]+)*)(?: +"(.*?)")? *$')
+"""Python-Markdown's admonition opener, after any indentation: ``!!! kind [kind...] "Title"``."""
+CANONICAL_TRAINER_RE: Final = re.compile(r'^[ >]*!!! trainer(?: "[^"]*")?$')
+"""The one way editors write a trainer note: ``!!! trainer "Title"`` (indented with spaces
+inside a callout or list item); its body is indented four spaces more."""
+TRAINER_LIKE_RE: Final = re.compile(r'^[ \t>]*!!![^"\n]*?(?<![\w-])trainer(?![\w])', re.IGNORECASE)
+"""Any line that opens something like a trainer note (``trainer`` before a title's quotes),
+indented or in a block quote."""
+
+
+def is_trainer_kind(classes: str) -> bool:
+    """True when an admonition of these classes is a trainer note: the one definition that
+    the renderer, the search index, the validator and every other consumer apply."""
+    return TRAINER_KIND in classes.lower().split()
+
+
+def looks_like_trainer_note(line: str) -> bool:
+    """True for a line an editor most likely meant to open a trainer note, in any spelling."""
+    return TRAINER_LIKE_RE.match(line) is not None
+
+
+def opens_trainer_note(line: str) -> bool:
+    """True when Python-Markdown would open a trainer note on this line (at any nesting), e.g.
+    to count notes; whether it really does in context is the renderer's decision."""
+    m = ADMONITION_RE.match(line.lstrip())
+    return m is not None and is_trainer_kind(m.group(1))
+
+
+def is_canonical_trainer_opener(line: str) -> bool:
+    """True for ``!!! trainer`` or ``!!! trainer "Title"``, indented (if at all) by spaces."""
+    return CANONICAL_TRAINER_RE.match(line.rstrip()) is not None
+
 
 def callout_title(line: str) -> str | None:
     """The quoted title of a callout opener, or None when the line has none."""

@@ -16,6 +16,7 @@ from courseware_app.core.course import (
     Quiz,
     Severity,
 )
+from courseware_app.core.i18n import _
 from courseware_app.core.languages import LANGUAGES, SOURCE_LANGUAGE
 from courseware_app.core.loader import display_path, load_course, load_translation
 from courseware_app.core.quiz import KEYWORD_RE, QUESTION_RE
@@ -28,7 +29,10 @@ from courseware_app.core.syntax import (
     LinkUse,
     callout_title,
     classify_destination,
+    is_canonical_trainer_opener,
     iter_link_uses,
+    looks_like_trainer_note,
+    opens_trainer_note,
     parse_reference_definition,
     raw_image_sources,
     visible_text,
@@ -312,6 +316,44 @@ def _shape_message(q: Question, ref: Question, lang: str) -> str:
     return f"question '{q.id}' has a different number of items or pairs from {lang}"
 
 
+# ---------------------------------------------------------------- trainer notes
+
+
+def check_trainer_notes(tr: ModuleTranslation) -> list[Diagnostic]:
+    """No text meant as a trainer note reaches trainees (the renderer itself is asked), and
+    every trainer note is written the one way."""
+    from courseware_app.core.mdext.trainer import exposed_trainer_notes
+
+    openers = [no - tr.body_line for no, line in body_lines(tr) if looks_like_trainer_note(line)]
+    if not openers:
+        return []
+    lines = tr.body.split("\n")
+    shown = exposed_trainer_notes(tr.body, openers)
+    message = _(
+        "trainees would see this trainer note: it is not read as one; write "
+        "'!!! trainer \"Title\"' and indent its text with four spaces"
+    )
+    out = [_diag(tr, tr.body_line + i, "trainer-note-shown", message) for i in shown]
+    for i in openers:
+        if i not in shown and opens_trainer_note(lines[i]):
+            out.extend(_trainer_spelling(tr, lines, i))
+    return out
+
+
+def _trainer_spelling(tr: ModuleTranslation, lines: list[str], start: int) -> list[Diagnostic]:
+    from courseware_app.core.mdext.trainer import LEAD_RE, note_body_lines
+
+    if not is_canonical_trainer_opener(lines[start]):
+        message = _("write a trainer note as '!!! trainer \"Title\"' (lower case, one space)")
+        return [_diag(tr, tr.body_line + start, "trainer-note-spelling", message, Severity.WARNING)]
+    for j in [start, *note_body_lines(lines, start)]:
+        lead = LEAD_RE.match(lines[j])
+        if lead and "\t" in lead[0]:
+            message = _("indent a trainer note with four spaces, not tabs")
+            return [_diag(tr, tr.body_line + j, "trainer-note-spelling", message, Severity.WARNING)]
+    return []
+
+
 # ---------------------------------------------------------------- typography
 
 STRAIGHT_QUOTE_RE = re.compile(r'"')
@@ -396,6 +438,7 @@ def validate_course(course: Course) -> list[Diagnostic]:
             diags.extend(check_links(course, module, tr))
             diags.extend(check_structure(module, tr))
             diags.extend(check_typography(tr))
+            diags.extend(check_trainer_notes(tr))
             if tr.lang != module.source_language and module.status(tr.lang) == "outdated":
                 diags.append(
                     _diag(
@@ -424,4 +467,5 @@ def validate_file(path: Path) -> list[Diagnostic]:
     diags = [d for d in diags if d.code not in ("translated-from-in-source", "id-mismatch")]
     if tr is not None:
         diags.extend(check_typography(tr))
+        diags.extend(check_trainer_notes(tr))
     return sorted(set(diags), key=lambda d: (d.line, d.code))

@@ -12,9 +12,13 @@ from courseware_app.core.syntax import (
     classify_destination,
     closes_front_matter,
     heading_id,
+    is_canonical_trainer_opener,
+    is_trainer_kind,
     iter_blocks,
     iter_link_uses,
+    looks_like_trainer_note,
     opens_front_matter,
+    opens_trainer_note,
     parse_reference_definition,
     quiz_id,
     raw_image_sources,
@@ -163,3 +167,16 @@ def test_the_syntax_finds_exactly_the_links_and_images_the_renderer_collects():
     _html, links, images = markdown_to_html(source, module_id="m1")
     rendered = {(False, href) for _kind, href in links} | {(True, src) for src in images}
     assert _resolved_by_syntax(source) == rendered
+
+
+def test_one_definition_of_a_trainer_note():
+    assert is_trainer_kind("admonition trainer") and is_trainer_kind("note Trainer")
+    assert not is_trainer_kind("admonition trainer-notes") and not is_trainer_kind("note")
+    assert opens_trainer_note("!!!trainer") and opens_trainer_note('    !!! TRAINER "T"')
+    assert not opens_trainer_note("!!!  trainer") and not opens_trainer_note("!!! trainer:")
+    assert looks_like_trainer_note("> !!!  Trainer-notes")
+    assert not looks_like_trainer_note('!!! tip "Ask your trainer"')
+    assert is_canonical_trainer_opener('    !!! trainer "Plan" ')
+    assert not is_canonical_trainer_opener("!!! Trainer") and not is_canonical_trainer_opener(
+        "\t!!! trainer"
+    )

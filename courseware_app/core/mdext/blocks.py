@@ -1,4 +1,6 @@
-"""The Markdown preprocessor that removes quiz blocks and (for trainees) trainer notes."""
+"""The Markdown preprocessor that puts a placeholder (or nothing) in each quiz block's place.
+
+Trainer notes are left to Python-Markdown and decided on the parsed tree (mdext.trainer)."""
 
 from __future__ import annotations
 
@@ -14,16 +16,15 @@ QuizHtml = Callable[[str], str]
 """Makes the HTML that stands in a quiz block's place, from the quiz id."""
 
 
-def strip_blocks(lines: list[str], trainer: bool, quiz_html: QuizHtml | None) -> list[str]:
-    """Remove quiz blocks (or put ``quiz_html(id)`` in their place) and, unless
-    ``trainer``, remove trainer notes entirely so they never reach the HTML."""
+def strip_blocks(lines: list[str], quiz_html: QuizHtml | None) -> list[str]:
+    """Remove quiz blocks, or put ``quiz_html(id)`` in their place."""
     out: list[str] = []
     last = 0
     for kind, start, end in iter_blocks(lines):
+        if kind != "quiz":
+            continue
         out.extend(lines[last:start])
-        if kind == "trainer" and trainer:
-            out.extend(lines[start:end])
-        elif kind == "quiz" and quiz_html is not None:
+        if quiz_html is not None:
             out.extend(["", quiz_html(quiz_id(lines[start])), ""])
         last = end
     out.extend(lines[last:])
@@ -36,14 +37,13 @@ class BlocksPreprocessor(Preprocessor):
         self.ext = ext
 
     def run(self, lines: list[str]) -> list[str]:
-        return strip_blocks(lines, self.ext.trainer, self.ext.quiz_html)
+        return strip_blocks(lines, self.ext.quiz_html)
 
 
 class CoursewareBlocks(Extension):
     """Runs before every other preprocessor; settings are changed per document."""
 
     def __init__(self, **kwargs: object) -> None:
-        self.trainer = False
         self.quiz_html: QuizHtml | None = None
         super().__init__(**kwargs)
 

@@ -11,7 +11,12 @@ from markdown import Markdown
 from markdown.extensions import Extension
 from markdown.treeprocessors import Treeprocessor
 
-from courseware_app.core.syntax import SCHEME_RE, classify_destination
+from courseware_app.core.syntax import (
+    SCHEME_RE,
+    TRAINER_KIND,
+    classify_destination,
+    is_trainer_kind,
+)
 
 # QTextBrowser ignores borders and padding on <div>: callouts become one-cell tables.
 CALLOUTS = {
@@ -61,6 +66,10 @@ def image_variant(folder: Path | None, name: str, lang: str) -> str:
     return name
 
 
+def _is_admonition(el: etree.Element) -> bool:
+    return el.tag == "div" and "admonition" in el.get("class", "").split()
+
+
 class ReaderTreeprocessor(Treeprocessor):
     def __init__(self, md: Markdown, ext: ReaderExtension):
         super().__init__(md)
@@ -68,10 +77,9 @@ class ReaderTreeprocessor(Treeprocessor):
 
     def run(self, root: etree.Element) -> None:
         ctx = self.ext.ctx
-        for parent in list(root.iter()):
-            for i, child in enumerate(list(parent)):
-                if child.tag == "div" and "admonition" in child.get("class", "").split():
-                    parent[i] = self._callout(child, ctx)
+        callouts = [(p, c) for p in root.iter() for c in p if _is_admonition(c)]
+        for parent, div in reversed(callouts):  # inner callouts first: nested ones are tables too
+            parent[list(parent).index(div)] = self._callout(div, ctx)
         for el in root.iter():
             if el.tag == "table" and not el.get("class"):
                 el.set("class", "grid")  # content tables get cell borders; callout tables do not
@@ -88,7 +96,7 @@ class ReaderTreeprocessor(Treeprocessor):
 
     def _callout(self, div: etree.Element, ctx: LinkContext) -> etree.Element:
         kinds = [c for c in div.get("class", "").split() if c != "admonition"]
-        kind = kinds[0] if kinds else "note"
+        kind = TRAINER_KIND if is_trainer_kind(" ".join(kinds)) else kinds[0] if kinds else "note"
         bg, fg = CALLOUTS.get(kind, CALLOUTS["note"])
         table = etree.Element(
             "table",
@@ -106,7 +114,7 @@ class ReaderTreeprocessor(Treeprocessor):
             if child.tag == "p" and "admonition-title" in child.get("class", ""):
                 child.set("class", "callout-title")
                 child.set("style", f"color: {fg}; font-weight: bold;")
-                if kind == "trainer":
+                if kind == TRAINER_KIND:
                     child.text = ctx.trainer_label.format(title=child.text or "")
             td.append(child)
         return table

@@ -10,8 +10,8 @@ from dataclasses import dataclass
 
 from courseware_app.core.course import ModuleTranslation, Question, Quiz
 from courseware_app.core.questions import kind_for
-from courseware_app.core.render import markdown_to_html
-from courseware_app.core.syntax import callout_title, iter_blocks
+from courseware_app.core.render import markdown_to_html, trainer_notes_html
+from courseware_app.core.syntax import callout_title
 
 
 @dataclass(frozen=True)
@@ -82,10 +82,19 @@ def quiz_markdown(quiz: Quiz) -> str:
 
 
 def trainer_markdown(lines: list[str]) -> str:
-    """A ``!!! trainer "Title"`` block as ordinary Markdown: its title, then its body."""
+    """A ``!!! trainer "Title"`` block as ordinary Markdown: its title, then its body.
+    Not used for the index (notes_text is); kept for the package's export list."""
     title = (callout_title(lines[0]) or "") if lines else ""
     body = "\n".join(line[4:] if line.startswith("    ") else line.lstrip() for line in lines[1:])
     return f"{title}\n\n{body}" if title else body
+
+
+def notes_text(source: str, tr: ModuleTranslation) -> str:
+    """The trainer notes of some Markdown as plain text: the notes the renderer hides from
+    trainees (every spelling and nesting), taken from the renderer itself."""
+    if "!!!" not in source:  # no admonition, so no trainer note
+        return ""
+    return html_text(trainer_notes_html(source, module_id=tr.module_id, lang=tr.lang))
 
 
 def _head_doc(tr: ModuleTranslation, module_title: str) -> Doc:
@@ -95,15 +104,12 @@ def _head_doc(tr: ModuleTranslation, module_title: str) -> Doc:
     return Doc(tr.module_id, tr.lang, "", 0, module_title, title, summary, "")
 
 
-def _notes_by_line(tr: ModuleTranslation, lines: list[str]) -> dict[int, list[str]]:
-    """Trainer notes and quizzes as Markdown, by the body line where each starts."""
-    notes: dict[int, list[str]] = {}
-    for kind, start, end in iter_blocks(lines):
-        if kind == "trainer":
-            notes.setdefault(start, []).append(trainer_markdown(lines[start:end]))
+def _quizzes_by_line(tr: ModuleTranslation) -> dict[int, list[str]]:
+    """Each quiz as Markdown, by the body line where it starts."""
+    quizzes: dict[int, list[str]] = {}
     for quiz in tr.quizzes:
-        notes.setdefault(quiz.line - tr.body_line, []).append(quiz_markdown(quiz))
-    return notes
+        quizzes.setdefault(quiz.line - tr.body_line, []).append(quiz_markdown(quiz))
+    return quizzes
 
 
 def translation_docs(tr: ModuleTranslation, module_title: str | None = None) -> list[Doc]:
@@ -112,11 +118,13 @@ def translation_docs(tr: ModuleTranslation, module_title: str | None = None) -> 
     title = module_title or tr.title
     sections = sorted(tr.sections, key=lambda s: s.line)
     starts = [s.line - tr.body_line for s in sections] + [len(lines)]
-    notes = _notes_by_line(tr, lines)
+    quizzes = _quizzes_by_line(tr)
     docs = [_head_doc(tr, title)]
     for k, section in enumerate(sections):
         lo, hi = starts[k], starts[k + 1]
-        extra = [md for at, mds in sorted(notes.items()) if lo <= at < hi for md in mds]
+        text = "\n".join(lines[lo + 1 : hi])
+        quiz = [md for at, mds in sorted(quizzes.items()) if lo <= at < hi for md in mds]
+        notes = (notes_text(text, tr), markdown_text("\n\n".join(quiz), tr))
         docs.append(
             Doc(
                 tr.module_id,
@@ -125,8 +133,8 @@ def translation_docs(tr: ModuleTranslation, module_title: str | None = None) -> 
                 k + 1,
                 title,
                 inline_text(section.title, tr),
-                markdown_text("\n".join(lines[lo + 1 : hi]), tr),
-                markdown_text("\n\n".join(extra), tr),
+                markdown_text(text, tr),
+                " ".join(n for n in notes if n),
             )
         )
     return docs
