@@ -1,5 +1,5 @@
-"""The loader of the reader's images: files inside the content tree only, drawn within the pixel
-limits that ``core.images`` decides."""
+"""The one loader of images for rich text (the reader and the quiz): files inside the content
+tree only, drawn within the pixel limits that ``core.images`` decides."""
 
 from __future__ import annotations
 
@@ -7,6 +7,8 @@ import logging
 from pathlib import Path
 from typing import TYPE_CHECKING
 from urllib.parse import unquote
+
+from PySide6.QtGui import QTextDocument
 
 from courseware_app.core.images import (
     PixelSize,
@@ -17,7 +19,9 @@ from courseware_app.core.images import (
 from courseware_app.core.limits import MAX_IMAGE_BYTES, MAX_IMAGE_PIXELS
 
 if TYPE_CHECKING:
-    from PySide6.QtCore import QUrl
+    from collections.abc import Callable
+
+    from PySide6.QtCore import QObject, QUrl
     from PySide6.QtGui import QImage
 
 # The reader is built before the window's first paint: the Qt classes needed only for images
@@ -25,6 +29,7 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 MAX_IMAGE_WIDTH = 760  # logical pixels: an SVG wider than the page is drawn at this width
+IMAGE_RESOURCE = QTextDocument.ResourceType.ImageResource.value
 REFUSED_FORMATS = {b"svg", b"svgz"}  # drawn by svg_image, at a size decided here, or not at all
 
 
@@ -40,14 +45,35 @@ def asset_path(content_root: Path, url: QUrl) -> Path | None:
     return path
 
 
-def content_resource(content_root: Path | None, kind: int, url: QUrl, ratio: float) -> object:
-    """What a rich-text document gets for ``url``: an image from the content tree, or None."""
-    from PySide6.QtGui import QTextDocument
+def content_image(
+    content_root: Path | None, kind: int, url: QUrl | str, ratio: float
+) -> QImage | None:
+    """The image a rich-text view shows for ``url``: an ``asset:`` file inside the content tree,
+    drawn within the limits; None for anything else (and for every resource but images)."""
+    from PySide6.QtCore import QUrl
 
-    if int(getattr(kind, "value", kind)) != QTextDocument.ResourceType.ImageResource.value:
+    if int(getattr(kind, "value", kind)) != IMAGE_RESOURCE or content_root is None:
         return None
-    path = asset_path(content_root, url) if content_root is not None else None
+    path = asset_path(content_root, QUrl(url) if isinstance(url, str) else url)
     return load_image(path, ratio) if path is not None else None
+
+
+class ContentDocument(QTextDocument):
+    """A document that reads nothing itself: its resources come from ``load`` (its view's
+    ``loadResource``), and what that declines stays empty. QTextDocument's own loader would
+    read a declined ``<img src="/abs/path">`` from disk, which sanitised HTML may still hold."""
+
+    def __init__(self, load: Callable[[int, QUrl | str], object], parent: QObject) -> None:
+        super().__init__(parent)
+        self._load = load
+
+    def loadResource(self, kind: int, url: QUrl | str) -> object:  # noqa: N802 - Qt override
+        value = self._load(kind, url)
+        if value is not None:
+            return value
+        from PySide6.QtGui import QImage
+
+        return QImage() if int(getattr(kind, "value", kind)) == IMAGE_RESOURCE else ""
 
 
 def load_image(path: Path, ratio: float) -> QImage | None:

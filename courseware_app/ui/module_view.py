@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QTextBrowser
 
-from courseware_app.ui.images import asset_path, content_resource
+from courseware_app.ui.images import ContentDocument, asset_path, content_image
 
 if TYPE_CHECKING:
     from PySide6.QtCore import QUrl
@@ -24,6 +24,7 @@ class ModuleView(QTextBrowser):
     def __init__(self, content_root: Path, parent=None):
         super().__init__(parent)
         self.content_root = content_root
+        self.setDocument(ContentDocument(self.loadResource, self))  # reads nothing else
         self.setOpenLinks(False)
         self.setOpenExternalLinks(False)
         self.setObjectName("moduleView")
@@ -35,11 +36,7 @@ class ModuleView(QTextBrowser):
 
     def loadResource(self, kind: int, url: QUrl | str) -> object:  # noqa: N802 - Qt override
         """Images from the content tree only (``ui.images``); nothing else, nothing remote."""
-        from PySide6.QtCore import QUrl
-
-        if isinstance(url, str):
-            url = QUrl(url)
-        return content_resource(self.content_root, kind, url, self.devicePixelRatioF())
+        return content_image(self.content_root, kind, url, self.devicePixelRatioF())
 
     def show_page(self, html: str, section_ids: list[str]) -> None:
         self._current_section = ""

@@ -5,8 +5,9 @@ from __future__ import annotations
 
 import html
 import random
+from pathlib import Path
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
@@ -24,7 +25,7 @@ from courseware_app.core.formats import format_number, format_percentage
 from courseware_app.core.i18n import _, ngettext
 from courseware_app.core.questions import kind_for
 from courseware_app.core.scoring import Attempt, Result, grade, now_utc
-from courseware_app.ui.questions import input_class, rich, shortcut, wrapped_label
+from courseware_app.ui.questions import RichLabel, input_class, rich, shortcut, wrapped_label
 
 OK_COLOUR, BAD_COLOUR, KEY_COLOUR = "#1e7a3a", "#a11d1d", "#7a5a00"
 
@@ -40,13 +41,17 @@ class QuestionCard(QFrame):
         shuffle: bool,
         rng: random.Random,
         parent: QWidget | None = None,
+        *,
+        module_id: str = "",
+        content_root: Path | None = None,
     ) -> None:
+        """Images in the text come from ``content_root``'s ``module_id`` folder (none without)."""
         super().__init__(parent)
-        self.q = question
+        self.q, self.module_id = question, module_id
         self.setFrameShape(QFrame.Shape.StyledPanel)
         self.setObjectName(f"question_{question.id}")
         self.layout_ = QVBoxLayout(self)
-        self.heading = QLabel(self)
+        self.heading = wrapped_label("", self)
         self.heading.setText(
             _("Question {number} of {total}").format(number=number, total=total)
             + " · "
@@ -56,14 +61,13 @@ class QuestionCard(QFrame):
         )
         self.heading.setStyleSheet("color: #5a5a5e;")
         self.layout_.addWidget(self.heading)
-        self.text = wrapped_label(question.text, self)
+        self.text = RichLabel(content_root, self)
+        self.text.setText(rich(question.text, module_id))
         self.text.setStyleSheet("font-weight: bold;")
         self.layout_.addWidget(self.text)
         self.input = input_class(question.type)(question, shuffle, rng, self)
         self.layout_.addWidget(self.input)
-        self.feedback = QLabel(self)
-        self.feedback.setWordWrap(True)
-        self.feedback.setTextFormat(Qt.TextFormat.RichText)
+        self.feedback = RichLabel(content_root, self)
         self.feedback.setVisible(False)
         self.feedback.setObjectName("feedback")
         self.layout_.addWidget(self.feedback)
@@ -95,13 +99,13 @@ class QuestionCard(QFrame):
             points=format_number(result.points), max=format_number(result.max_points)
         )
         parts = [f"{verdict} — {points}"]
-        parts += [f"<p>{rich(fb)}</p>" for fb in result.feedback]
+        parts += [f"<p>{rich(fb, self.module_id)}</p>" for fb in result.feedback]
         if not result.correct:
             label = _("Correct answer:")
             parts.append(f"<p><b>{label}</b> {self.answer_text()}</p>")
         if self.q.explanation:
             label = _("Explanation:")
-            parts.append(f"<p><b>{label}</b> {rich(self.q.explanation)}</p>")
+            parts.append(f"<p><b>{label}</b> {rich(self.q.explanation, self.module_id)}</p>")
         self.feedback.setText("".join(parts))
         self.feedback.setVisible(True)
         self.setStyleSheet(
@@ -141,9 +145,11 @@ class QuizDialog(QDialog):
         one_per_page: bool = True,
         review: Attempt | None = None,
         seed: int | None = None,
+        content_root: Path | None = None,
         parent=None,
     ):
         super().__init__(parent)
+        self.content_root = content_root  # where the questions' images come from
         self.quiz, self.module_id, self.module_version, self.lang = (
             quiz,
             module_id,
@@ -164,8 +170,7 @@ class QuizDialog(QDialog):
 
     def _make_frame(self) -> None:
         layout = QVBoxLayout(self)
-        self.intro = QLabel(self)
-        self.intro.setWordWrap(True)
+        self.intro = wrapped_label("", self)
         layout.addWidget(self.intro)
         self.scroll_area = QScrollArea(self)
         self.scroll_area.setWidgetResizable(True)
@@ -212,7 +217,16 @@ class QuizDialog(QDialog):
         column = QVBoxLayout(container)
         total = len(self.quiz.questions)
         self.cards = [
-            QuestionCard(i + 1, total, q, self.quiz.shuffle, self.rng, container)
+            QuestionCard(
+                i + 1,
+                total,
+                q,
+                self.quiz.shuffle,
+                self.rng,
+                container,
+                module_id=self.module_id,
+                content_root=self.content_root,
+            )
             for i, q in enumerate(self.quiz.questions)
         ]
         for card in self.cards:

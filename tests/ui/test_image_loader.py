@@ -5,7 +5,6 @@ import os
 import subprocess
 import sys
 import textwrap
-from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QUrl
@@ -14,6 +13,7 @@ from PySide6.QtGui import QImage, QTextDocument
 from courseware_app.core.limits import MAX_IMAGE_PIXELS, MAX_IMAGE_SIDE
 from courseware_app.ui.module_view import ModuleView
 from tests.conftest import ROOT
+from tests.ui.image_helpers import blue_pixels, blue_png
 
 IMAGE = QTextDocument.ResourceType.ImageResource.value
 HOSTILE_SVG = (
@@ -27,13 +27,6 @@ def svg(body: str, width: int = 40, height: int = 40) -> bytes:
         f'<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" '
         f'width="{width}" height="{height}">{body}</svg>'
     ).encode()
-
-
-def blue_png(path: Path, width: int = 10, height: int = 10) -> Path:
-    image = QImage(width, height, QImage.Format.Format_ARGB32)
-    image.fill(0xFF0000FF)
-    assert image.save(str(path))
-    return path
 
 
 @pytest.fixture
@@ -55,12 +48,6 @@ def load(view, name):
 
 def refused(image: QImage | None) -> bool:
     return image is None or image.isNull()
-
-
-def blue_pixels(image: QImage) -> int:
-    return sum(
-        image.pixel(x, y) == 0xFF0000FF for x in range(image.width()) for y in range(image.height())
-    )
 
 
 def test_a_hostile_svg_renders_scaled_down_under_a_memory_cap(content):
@@ -148,3 +135,14 @@ def test_an_svg_with_an_embedded_raster_image_still_draws(view, content, tmp_pat
     body = f'<image xlink:href="data:image/png;base64,{data}" width="40" height="40"/>'
     (content / "modules" / "m" / "d.svg").write_bytes(svg(body))
     assert blue_pixels(load(view, "d.svg")) > 0
+
+
+def test_the_reader_never_reads_an_image_from_outside_the_content_tree(view, tmp_path, qtbot):
+    """Raw HTML <img src="/abs/path"> passes the sanitiser: Qt read it from disk when the
+    view's loader declined it."""
+    outside = blue_png(tmp_path / "outside.png")
+    view.resize(300, 200)
+    view.show()
+    view.show_page(f'<p>x<img src="{outside}" width="50" height="50"></p>', [])
+    qtbot.waitExposed(view)
+    assert blue_pixels(view.grab().toImage()) == 0

@@ -1,5 +1,7 @@
 """The quiz player, driven by mouse and keyboard: every type, submit, feedback, retry, review."""
 
+from dataclasses import replace
+
 import pytest
 from PySide6.QtCore import QPoint, Qt
 
@@ -7,6 +9,7 @@ from courseware_app.core.loader import load_course
 from courseware_app.ui.questions.choice import ChoiceInput
 from courseware_app.ui.quiz_widget import QuizDialog
 from tests.conftest import TEST_CONTENT
+from tests.ui.image_helpers import blue_pixels, blue_png
 
 
 @pytest.fixture
@@ -148,3 +151,31 @@ def test_main_window_opens_the_quiz_from_the_page_link(make_window, qtbot):
     with qtbot.waitSignal(w.attemptRecorded):
         w.reader.quiz_dialog.submit()
     w.reader.quiz_dialog.close()
+
+
+def test_question_images_come_from_the_module_folder_only(qtbot, quiz, tmp_path):
+    folder = tmp_path / "content" / "modules" / "alpha"
+    folder.mkdir(parents=True)
+    blue_png(folder / "inside.png", 40, 40)
+    outside = blue_png(tmp_path / "outside.png", 40, 40)
+    texts = {
+        "inside": "Look: ![a diagram](inside.png)",
+        "raw": f'Look: <img src="{outside}">',
+        "markdown": f"Look: ![escape]({outside})",
+        "parent": "Look: ![escape](../../../outside.png)",
+    }
+    shown = {}
+    for name, text in texts.items():
+        question = replace(quiz.questions[0], text=text)
+        d = QuizDialog(
+            replace(quiz, questions=(question,)),
+            module_id="alpha",
+            module_version="1",
+            lang="en",
+            content_root=tmp_path / "content",
+        )
+        qtbot.addWidget(d)
+        d.show()
+        qtbot.waitExposed(d)
+        shown[name] = blue_pixels(d.cards[0].grab().toImage())
+    assert shown == {"inside": 1600, "raw": 0, "markdown": 0, "parent": 0}

@@ -13,15 +13,16 @@ from courseware_app.ui.questions.base import (
     QuestionInput,
     input_class,
     register_input,
-    rich,
     shortcut,
     unregister_input,
-    wrapped_label,
 )
+from courseware_app.ui.questions.rich_text import RichLabel, literal, rich, wrapped_label
 
 __all__ = [
     "QuestionInput",
+    "RichLabel",
     "input_class",
+    "literal",
     "register_input",
     "rich",
     "shortcut",

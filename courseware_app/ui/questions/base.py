@@ -5,29 +5,14 @@ from __future__ import annotations
 import random
 from collections.abc import Callable
 
-from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from courseware_app.core.course import Question
 from courseware_app.core.questions import QuestionType
-from courseware_app.core.render import markdown_to_html
+from courseware_app.ui.questions.rich_text import wrapped_label
 
 HINT_STYLE = "color: #5a5a5e;"
-
-
-def rich(text: str) -> str:
-    """Question and option text may use inline Markdown."""
-    html, _links, _images = markdown_to_html(text)
-    return html.strip()
-
-
-def wrapped_label(text: str, parent: QWidget | None = None, *, markdown: bool = True) -> QLabel:
-    label = QLabel(rich(text) if markdown else text, parent)
-    label.setWordWrap(True)
-    label.setTextFormat(Qt.TextFormat.RichText if markdown else Qt.TextFormat.PlainText)
-    label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-    return label
 
 
 def shortcut(key: str, parent: QWidget, slot: Callable[[], object]) -> QShortcut:
@@ -66,8 +51,7 @@ class QuestionInput(QWidget):
         """Trainer mode: mark the right answer in the inputs, when they can show it."""
 
     def hint(self, text: str) -> QLabel:
-        label = QLabel(text, self)
-        label.setWordWrap(True)
+        label = wrapped_label(text, self)
         label.setStyleSheet(HINT_STYLE)
         self.layout_.addWidget(label)
         return label

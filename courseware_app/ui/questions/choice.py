@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QButtonGroup, QCheckBox, QRadioButton
 
 from courseware_app.core.scoring import presentation_order
 from courseware_app.ui.questions.base import QuestionInput
+from courseware_app.ui.questions.rich_text import literal
 
 KEY_STYLE = "color: #7a5a00; font-weight: bold;"
 
@@ -25,7 +26,7 @@ class ChoiceInput(QuestionInput):
         for shown, original in enumerate(self.order):
             option = self.q.options[original]
             button = QRadioButton(self) if self.exclusive else QCheckBox(self)
-            button.setText(f"&{shown + 1}  {option.text}")
+            button.setText(f"&{shown + 1}  {literal(option.text)}")  # as written, & included
             button.setAccessibleName(option.text)
             self.group.addButton(button, original)
             self.add_input(button)

@@ -9,7 +9,8 @@ from PySide6.QtWidgets import QComboBox, QFormLayout
 
 from courseware_app.core.i18n import _
 from courseware_app.core.questions import QuestionType
-from courseware_app.ui.questions.base import QuestionInput, register_input, wrapped_label
+from courseware_app.ui.questions.base import QuestionInput, register_input
+from courseware_app.ui.questions.rich_text import literal, wrapped_label
 
 
 class MatchInput(QuestionInput):
@@ -26,7 +27,7 @@ class MatchInput(QuestionInput):
             for r in rights:
                 combo.addItem(self.q.pairs[r][1], r)
             combo.setAccessibleName(left)
-            label = wrapped_label(left, self, markdown=False)
+            label = wrapped_label(literal(left), self)  # its buddy would read "&" as a shortcut
             label.setBuddy(combo)
             form.addRow(label, combo)
             self.combos.append(combo)
