@@ -113,19 +113,21 @@ def svg_refusal(data: bytes) -> str | None:
     elements (``#id``) and embedded raster images within the limits: Qt would read a path or
     a relative name from disk, relative to the working folder."""
     if len(data) > MAX_IMAGE_BYTES:
-        return _("larger than {limit} bytes").format(limit=MAX_IMAGE_BYTES)
+        return _("The SVG image is larger than {limit} bytes.").format(limit=MAX_IMAGE_BYTES)
     if data.startswith(_GZIP):
-        return _("compressed (SVGZ)")
+        return _("The SVG image is compressed (SVGZ), which is not supported.")
     import xml.etree.ElementTree as etree  # expat refuses entity expansion beyond a bound
 
     try:
         root = etree.fromstring(data)
     except (etree.ParseError, ValueError) as error:
-        return _("not well-formed XML: {error}").format(error=error)
+        return _("The SVG image is not well-formed XML: {error}").format(error=error)
     for element in root.iter():
         for name, value in element.attrib.items():
             if name.rpartition("}")[2] == "href" and not _allowed_reference(value):
-                return _("refers to {href}").format(href=value[:80])
+                return _("The SVG image refers to something outside itself: {href}").format(
+                    href=value[:80]
+                )
     return None
 
 
