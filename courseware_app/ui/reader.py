@@ -304,6 +304,7 @@ class Reader(QObject):
             trainer=self.trainer,
             one_per_page=self.prefs.quiz_one_per_page,
             review=review,
+            content_root=self.course.root,
             parent=self.window,
         )
         dialog.attemptFinished.connect(self.window.attemptRecorded)
