@@ -14,6 +14,7 @@ from courseware_app.core.course import Course, Diagnostic, Module, ModuleTransla
 from courseware_app.core.formats import format_duration
 from courseware_app.core.i18n import _, ngettext
 from courseware_app.core.paths import resources_dir
+from courseware_app.core.syntax import is_remote
 
 if TYPE_CHECKING:  # the extensions import Markdown, which loads on first render only
     from courseware_app.core.mdext.blocks import QuizHtml
@@ -147,11 +148,17 @@ def _engine() -> _Engine:
     return engine
 
 
+IMG_TAG_RE = re.compile(r"<img\b[^>]*>")
+ATTRIBUTE_RE = re.compile(r'\s([a-z-]+)="([^"]*)"')
+PLACEHOLDER_STYLE = "background-color:#eeeeee;color:#555555"
+
+
 def sanitise(fragment: str) -> str:
-    """Keep formatting, drop scripts, styles, frames, forms, event handlers and bad URLs."""
+    """Keep formatting, drop scripts, styles, frames, forms, event handlers and bad URLs; an
+    image that is not a file of the module (remote, or without a source) becomes a placeholder."""
     import nh3
 
-    return nh3.clean(
+    clean = nh3.clean(
         fragment,
         tags=ALLOWED_TAGS,
         attributes=ALLOWED_ATTRIBUTES,
@@ -160,6 +167,18 @@ def sanitise(fragment: str) -> str:
         link_rel=None,
         strip_comments=True,
     )
+    return IMG_TAG_RE.sub(_image_or_placeholder, clean) if "<img" in clean else clean
+
+
+def _image_or_placeholder(tag: re.Match[str]) -> str:
+    """``tag`` as nh3 wrote it (attributes double-quoted), or a placeholder in its place."""
+    attributes = {k: html.unescape(v) for k, v in ATTRIBUTE_RE.findall(tag.group(0))}
+    src = attributes.get("src", "")
+    if src and not is_remote(src):
+        return tag.group(0)
+    label = _("Image not loaded: {alt}").format(alt=attributes.get("alt") or src)
+    text = html.escape(f"[{label}]", quote=False)
+    return f'<span class="image-placeholder" style="{PLACEHOLDER_STYLE}">{text}</span>'
 
 
 def markdown_to_html(
@@ -200,7 +219,7 @@ def _convert(
     eng.blocks.quiz_html, eng.notes.audience = quiz_html, audience
     ctx = eng.reader.ctx
     ctx.module_id, ctx.lang, ctx.folder = module_id, lang, folder
-    ctx.trainer_label, ctx.image_label = trainer_label, _("Image not loaded: {alt}")
+    ctx.trainer_label = trainer_label
     ctx.links, ctx.images = [], []
     body = eng.md.convert(source)
     return sanitise(body), list(ctx.links), list(ctx.images)

@@ -251,6 +251,7 @@ SCHEME_RE: Final = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*:")
 MODULE_LINK_RE: Final = re.compile(r"^([a-z0-9][a-z0-9-]*)(?:#([A-Za-z0-9_-]+))?$")
 """``module-id`` or ``module-id#section``: a link to another module of the course."""
 MODULE_SCHEME: Final = "module:"
+ASSET_SCHEME: Final = "asset:"
 
 DestinationKind = Literal["anchor", "module", "external", "asset", "unknown"]
 
@@ -261,6 +262,14 @@ class Destination(NamedTuple):
     kind: DestinationKind
     target: str  # module id, asset file name, or the destination itself
     fragment: str = ""
+
+
+def is_remote(src: str) -> bool:
+    """True for an address outside the module folder: ``https://...``, ``//host/...``, any
+    scheme but the reader's own ``asset:``. The reader never fetches one."""
+    if src.startswith(("//", "\\\\", "/\\", "\\/")):
+        return True
+    return SCHEME_RE.match(src) is not None and not src.lower().startswith(ASSET_SCHEME)
 
 
 def _module_destination(ref: str) -> Destination | None:

@@ -23,13 +23,13 @@ from courseware_app.core.quiz import KEYWORD_RE, QUESTION_RE
 from courseware_app.core.syntax import (
     QUIZ_CLOSE_RE,
     QUIZ_OPEN_RE,
-    SCHEME_RE,
     Destination,
     Fences,
     LinkUse,
     callout_title,
     classify_destination,
     is_canonical_trainer_opener,
+    is_remote,
     iter_link_uses,
     looks_like_trainer_note,
     opens_trainer_note,
@@ -142,7 +142,7 @@ def check_links(course: Course, module: Module, tr: ModuleTranslation) -> list[D
 
 
 def _check_image(module: Module, tr: ModuleTranslation, no: int, src: str) -> list[Diagnostic]:
-    if SCHEME_RE.match(src):
+    if is_remote(src):
         return [
             _diag(
                 tr,

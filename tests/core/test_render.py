@@ -2,6 +2,8 @@
 
 import re
 
+import pytest
+
 from courseware_app.core.loader import load_course
 from courseware_app.core.render import (
     markdown_to_html,
@@ -120,3 +122,26 @@ def test_module_page_banners_and_error_page():
     assert (
         "could not be loaded" in page and "gamma/en.md:3" in page and "version-not-string" in page
     )
+
+
+REMOTE_RAW_IMAGES = [
+    '<img src="http://tracker.example/a.png" alt="Map">',
+    "<IMG SRC='https://tracker.example/a.png' alt='Map'>",
+    "<img alt=Map src=https://tracker.example/a.png>",
+    '<img src="//tracker.example/a.png" alt="Map">',
+    '<p><img src="ftp://tracker.example/a.png" alt="Map"></p>',
+]
+
+
+@pytest.mark.parametrize("raw", REMOTE_RAW_IMAGES)
+def test_raw_html_remote_image_becomes_the_markdown_placeholder(raw):
+    html, _links, _images = markdown_to_html(f"Before.\n\n{raw}\n\nAfter.")
+    assert "tracker.example" not in html and "<img" not in html
+    markdown_html, _l, _i = markdown_to_html("![Map](https://tracker.example/a.png)")
+    placeholder = re.search(r'<span class="image-placeholder".*?</span>', markdown_html)
+    assert placeholder and placeholder.group(0) in html
+
+
+def test_sanitise_leaves_local_images_alone():
+    assert sanitise('<img src="asset:m1/a.png" alt="A">') == '<img src="asset:m1/a.png" alt="A">'
+    assert 'src="diagram.svg"' in sanitise('<img src="diagram.svg">')

@@ -119,3 +119,15 @@ def test_a_translated_quiz_must_keep_the_source_structure(tmp_path):
         ("ru.md", first + 2, "question 'q1' has different correct answers from en"),
         ("fr.md", first + 7, "question 'q2' is not in the en quiz"),
     }
+
+
+@pytest.mark.parametrize(
+    "raw",
+    [
+        '<img src="http://tracker.example/a.png" alt="Map">',
+        "<IMG SRC='//tracker.example/a.png'>",
+        "<img alt=Map src=https://tracker.example/a.png>",
+    ],
+)
+def test_raw_html_remote_image_is_reported(tmp_path, raw):
+    assert ("image-remote", FIRST) in diagnose(tmp_path, f"Map: {raw}")

@@ -12,9 +12,9 @@ from markdown.extensions import Extension
 from markdown.treeprocessors import Treeprocessor
 
 from courseware_app.core.syntax import (
-    SCHEME_RE,
     TRAINER_KIND,
     classify_destination,
+    is_remote,
     is_trainer_kind,
 )
 
@@ -38,7 +38,6 @@ class LinkContext:
     folder: Path | None = None
     module_ids: frozenset[str] = frozenset()
     trainer_label: str = "Trainer notes: {title}"
-    image_label: str = "Image not loaded: {alt}"
     links: list[tuple[str, str]] = field(default_factory=list)  # (kind, target) found
     images: list[str] = field(default_factory=list)
 
@@ -120,26 +119,14 @@ class ReaderTreeprocessor(Treeprocessor):
         return table
 
     def _images(self, root: etree.Element, ctx: LinkContext) -> None:
-        for parent in list(root.iter()):
-            for i, img in enumerate(list(parent)):
-                if img.tag != "img":
-                    continue
-                src = img.get("src", "")
-                ctx.images.append(src)
-                if SCHEME_RE.match(src):
-                    span = etree.Element(
-                        "span",
-                        {
-                            "class": "image-placeholder",
-                            "style": "background-color: #eeeeee; color: #555555;",
-                        },
-                    )
-                    span.text = "[" + ctx.image_label.format(alt=img.get("alt") or src) + "]"
-                    span.tail = img.tail
-                    parent[i] = span
-                else:
-                    name = image_variant(ctx.folder, unquote(src), ctx.lang)
-                    img.set("src", f"asset:{ctx.module_id}/{quote(name)}")
+        """Local images point into the module folder; a remote one is left for the sanitiser,
+        which puts a placeholder in the place of every remote image, raw HTML or not."""
+        for img in root.iter("img"):
+            src = img.get("src", "")
+            ctx.images.append(src)
+            if not is_remote(src):
+                name = image_variant(ctx.folder, unquote(src), ctx.lang)
+                img.set("src", f"asset:{ctx.module_id}/{quote(name)}")
 
 
 class ReaderExtension(Extension):
