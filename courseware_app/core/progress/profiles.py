@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sqlite3
 import threading
 import unicodedata
 from collections.abc import Iterable
@@ -40,6 +41,15 @@ def clean_name(name: str) -> str:
     if name[0] in "=+-@":  # spreadsheets would read the exported name as a formula
         raise ProfileError("bad-start", "a profile name cannot start with = + - or @")
     return name
+
+
+def profile_write_error(exc: sqlite3.Error) -> ProfileError:
+    """Why the file refused a profile: a name taken (by another process: the UNIQUE index on
+    the live names), or the file could not be written (full, read-only)."""
+    if isinstance(exc, sqlite3.IntegrityError):
+        return ProfileError("duplicate", _("A profile with this name already exists"))
+    message = _("the profile could not be saved: {reason}").format(reason=exc)
+    return ProfileError("unsaved", message)
 
 
 class ProfileBook:

@@ -105,11 +105,12 @@ def schema_version(conn: sqlite3.Connection) -> int:
 
 
 def migrate(conn: sqlite3.Connection, target: int = SCHEMA_VERSION) -> int:
-    """Apply the forward migrations one transaction each; return the version reached."""
-    version = schema_version(conn)
-    while version < target:
+    """Apply the forward migrations one transaction each; return the version reached. Two
+    processes opening a new file at once: each step re-reads the version inside its write
+    transaction, so a step another process has just applied is not applied again."""
+    while (version := schema_version(conn)) < target:
         with transaction(conn):
-            MIGRATIONS[version](conn)
-            conn.execute(f"PRAGMA user_version = {version + 1}")
-        version += 1
+            if schema_version(conn) == version:  # nobody migrated it meanwhile
+                MIGRATIONS[version](conn)
+                conn.execute(f"PRAGMA user_version = {version + 1}")
     return version

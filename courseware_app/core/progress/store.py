@@ -17,7 +17,7 @@ from courseware_app.core.progress import writes
 from courseware_app.core.progress.db import DB_NAME, Params, SQLValue, connect, fetch, transaction
 from courseware_app.core.progress.errors import StoreError
 from courseware_app.core.progress.helpers import device_name, iso_utc
-from courseware_app.core.progress.profiles import ProfileBook
+from courseware_app.core.progress.profiles import ProfileBook, profile_write_error
 from courseware_app.core.progress.records import (
     Profile,
     ProfileSummary,
@@ -188,17 +188,43 @@ class ProgressStore:
         return self._profiles.find(name)
 
     def create_profile(self, name: str) -> Profile:
-        """Check the name, then record the profile in the background; returns it at once."""
+        """Check the name and record the profile, waiting for the file to take it: a name
+        another process took meanwhile (the file's UNIQUE index) is a ProfileError."""
         profile = Profile(str(uuid.uuid4()), self._profiles.check_free(name), iso_utc())
         self._profiles.keep(profile)
-        self._write("profile", writes.create_profile, profile)
+        future = self._write("profile", writes.create_profile, profile)
+        self._saved(future, None, profile)
         return profile
 
     def rename_profile(self, profile: Profile, name: str) -> Profile:
+        """Rename, waiting for the file to take it (a ProfileError when it refuses)."""
         renamed = replace(profile, name=self._profiles.check_free(name, except_id=profile.id))
         self._profiles.keep(renamed)
-        self._write("profile", writes.rename_profile, profile.id, renamed.name)
+        future = self._write("profile", writes.rename_profile, profile.id, renamed.name)
+        self._saved(future, profile, renamed)
         return renamed
+
+    def _saved(self, future: Future[None], before: Profile | None, after: Profile) -> None:
+        """Wait for a profile's write; when it failed, put ``before`` back (or forget
+        ``after``), learn the profiles the file holds now, and raise a ProfileError."""
+        try:
+            future.result()
+        except sqlite3.Error as exc:
+            if before is None:
+                self._profiles.drop(after.id)
+            else:
+                self._profiles.keep(before)
+            self._reload_profiles()
+            raise profile_write_error(exc) from exc
+
+    def _reload_profiles(self) -> None:
+        rows = "SELECT id, name, created_at, deleted_at FROM profiles"
+        try:
+            fresh = self._rows(Profile, rows)
+        except sqlite3.Error:  # keep what is known; the error is being reported anyway
+            return
+        for profile in fresh:
+            self._profiles.keep(profile)
 
     def delete_profile(self, profile: Profile) -> Future[None]:
         """Soft delete: hidden at once, purged by ``purge_deleted`` at the next start."""
