@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import argparse
+import errno
+import os
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -32,14 +34,29 @@ def cannot_write(path: str | Path, exc: OSError) -> str:
 
 def load_content(content: str | None, command: str) -> Course | int:
     """The course in ``--content`` (or the bundled one), or the exit code after saying that
-    the folder holds no course (the loader would return an empty one)."""
+    the folder holds no course, or that its course.yaml cannot be read (the loader would
+    return an empty course). A module's own errors are the command's to report."""
     from courseware_app.core.loader import load_course
 
     folder = paths.content_dir(content)
-    if not (folder / "course.yaml").is_file():
-        message = _("no course.yaml in {path}").format(path=folder)
-        return fail(command, message, BAD_USAGE)
-    return load_course(folder)
+    missing = no_course(folder, command)
+    if missing:
+        return missing
+    course = load_course(folder)
+    broken = [d for d in course.errors if Path(d.file).name == "course.yaml"]
+    if broken:
+        message = _("{path} cannot be used: {problem}")
+        return fail(
+            command, message.format(path=folder / "course.yaml", problem=broken[0].format())
+        )
+    return course
+
+
+def no_course(folder: Path, command: str) -> int:
+    """The exit code after saying that ``folder`` holds no course.yaml; 0 when it does."""
+    if (folder / "course.yaml").is_file():
+        return 0
+    return fail(command, _("no course.yaml in {path}").format(path=folder), BAD_USAGE)
 
 
 def write_output(command: str, path: Path, text: str, *, parents: bool = False) -> int:
@@ -51,6 +68,9 @@ def write_output(command: str, path: Path, text: str, *, parents: bool = False) 
         return fail(command, message, BAD_USAGE)
     try:
         atomic.write_text(path, text, parents=parents)
+    except FileExistsError:  # a file where a folder on the way should be
+        not_a_folder = NotADirectoryError(errno.ENOTDIR, os.strerror(errno.ENOTDIR))
+        return fail(command, cannot_write(path, not_a_folder))
     except OSError as exc:
         return fail(command, cannot_write(path, exc))
     return 0

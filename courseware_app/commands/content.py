@@ -94,6 +94,9 @@ def run_render(args) -> int:
         message = _("no module '{module}' in the course").format(module=args.module)
         return fail("render", message)
     page, rendered = module_page(course, args.module, args.lang, trainer=args.trainer)
+    if rendered is None:  # the page says why; so does validate, with file and line
+        message = _("module '{module}' ({lang}) cannot be shown; run courseware validate")
+        fail("render", message.format(module=args.module, lang=args.lang))
     if args.output:
         written = write_output("render", Path(args.output), page)
         if written:

@@ -71,6 +71,8 @@ def open_store(
 ) -> ProgressStore | int:
     """The store in the data folder, or the exit code after saying why it cannot be used."""
     data = paths.data_dir(args.data_dir)  # the GUI's folder unless told otherwise
+    if data.exists() and not data.is_dir():
+        return fail(command, _("{path} is not a folder").format(path=data))
     try:
         store = ProgressStore.open(data, create=create)
     except StoreMissingError:

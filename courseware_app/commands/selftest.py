@@ -12,6 +12,7 @@ from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
 
+from courseware_app.commands.common import no_course
 from courseware_app.core import paths
 from courseware_app.core.i18n import _
 
@@ -173,6 +174,9 @@ def run(args) -> int:
     started = time.perf_counter()
     checks = Checks()
     content = paths.content_dir(args.content)
+    missing = no_course(content, "self-test")
+    if missing:
+        return missing
     with tempfile.TemporaryDirectory(prefix="courseware-selftest-") as tmp:
         data = paths.data_dir(args.data_dir) if args.data_dir else Path(tmp)
         course = check_content(checks, content)
