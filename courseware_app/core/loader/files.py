@@ -29,6 +29,12 @@ def display_path(path: Path) -> str:
     return str(path) if rel.startswith("..") else rel
 
 
+def short_repr(value: object, limit: int = 60) -> str:
+    """A value as YAML read it, cut short for a message."""
+    text = repr(value)
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
 class Report:
     """Collects diagnostics for one file."""
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TypeVar
 
 from courseware_app.core.course import ID_RE
 from courseware_app.core.i18n import _
@@ -18,10 +19,12 @@ from courseware_app.core.loader.files import (
     parse_yaml_node,
     read_text,
     report_yaml_error,
+    short_repr,
 )
 from courseware_app.core.loader.yaml_lines import NodeLines
 
 LANG_RE = re.compile(r"^[a-z]{2,3}(?:-[a-z0-9]{2,8})?$")
+T = TypeVar("T")
 Path_ = tuple[str | int, ...]  # keys and indexes from the top of course.yaml to a value
 
 
@@ -105,15 +108,20 @@ class _Shape:
                 return None
         return value
 
+    def typed(
+        self, path: Path_, kind: type[T], message: str, code: str = "course-field"
+    ) -> T | None:
+        """The value at ``path`` when it is a ``kind``, else None (reported when present)."""
+        value = self.value(path)
+        if value is None or isinstance(value, kind):
+            return value
+        self.wrong(path, message, code)
+        return None
+
     def text(self, path: Path_, what: str, pattern: re.Pattern[str] | None = None) -> str | None:
         """The string at ``path``, or None (reported when present but not a fitting string)."""
-        value = self.value(path)
-        if value is None:
-            return None
-        if not isinstance(value, str):
-            self.wrong(path, _("{what} must be text").format(what=what))
-            return None
-        if pattern is not None and not pattern.match(value):
+        value = self.typed(path, str, _("{what} must be text").format(what=what))
+        if value is not None and pattern is not None and not pattern.match(value):
             self.wrong(
                 path,
                 _("{what} '{value}' may only have lower-case letters, digits and hyphens").format(
@@ -125,24 +133,12 @@ class _Shape:
 
     def version(self) -> str | None:
         version = self.value(("version",))
-        if version is not None and not isinstance(version, str):
-            self.wrong(
-                ("version",),
-                f"version must be a quoted string (YAML read {_short(version)})",
-                "version-not-string",
-            )
-            return None
-        return version
+        message = f"version must be a quoted string (YAML read {short_repr(version)})"
+        return self.typed(("version",), str, message, "version-not-string")
 
     def items(self, path: Path_, what: str) -> list[object] | None:
         """The list at ``path``, or None (reported when present but not a list)."""
-        value = self.value(path)
-        if value is None:
-            return None
-        if not isinstance(value, list):
-            self.wrong(path, _("{what} must be a list").format(what=what))
-            return None
-        return value
+        return self.typed(path, list, _("{what} must be a list").format(what=what))
 
     def languages(self) -> tuple[str, ...]:
         found = self.items(("languages",), "languages") or []
@@ -219,12 +215,7 @@ class _Shape:
         return modules
 
 
-def _short(value: object, limit: int = 60) -> str:
-    text = repr(value)
-    return text if len(text) <= limit else text[: limit - 1] + "…"
-
-
 def _bad_module_id(item: object) -> str:
     return _(
         "module id {value} must be a folder name of lower-case letters, digits and hyphens"
-    ).format(value=_short(item))
+    ).format(value=short_repr(item))

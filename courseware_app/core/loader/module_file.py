@@ -25,6 +25,7 @@ from courseware_app.core.loader.files import (
     parse_yaml,
     read_text,
     report_yaml_error,
+    short_repr,
 )
 from courseware_app.core.quiz import parse_quiz
 from courseware_app.core.syntax import (
@@ -109,18 +110,13 @@ def check_front_matter(meta: YamlMapping, report: Report, module_id: str, is_sou
     return report.error_count() == errors_before
 
 
-def _short(value: object, limit: int = 60) -> str:
-    text = repr(value)
-    return text if len(text) <= limit else text[: limit - 1] + "…"
-
-
 def _check_text(meta: YamlMapping, key: str, report: Report) -> None:
     value = meta.get(key)
     if value is not None and not isinstance(value, str):
         report.add(
             meta.line(key),
             "frontmatter-field",
-            _("{key} must be text (YAML read {value})").format(key=key, value=_short(value)),
+            _("{key} must be text (YAML read {value})").format(key=key, value=short_repr(value)),
         )
 
 
@@ -131,7 +127,7 @@ def _check_version(value: object, key: str, line: int, report: Report) -> None:
         report.add(
             line,
             "version-not-string",
-            f'{key} must be a quoted string such as "1.0.0" (YAML read {_short(value)})',
+            f'{key} must be a quoted string such as "1.0.0" (YAML read {short_repr(value)})',
         )
     elif parse_semver(value) is None:
         report.add(
