@@ -126,7 +126,7 @@ def _loads_typed_and_fast(root: Path, text: str) -> None:
         assert all(isinstance(o, str) for o in tr.objectives)
 
 
-@settings(max_examples=150, deadline=None)
+@settings(max_examples=100, deadline=None)
 @given(st.dictionaries(st.sampled_from(FRONT_KEYS), VALUES))
 def test_any_front_matter_values_load_without_raising(tree, fields):
     good = yaml.safe_load(front()[4:-4])
@@ -134,7 +134,7 @@ def test_any_front_matter_values_load_without_raising(tree, fields):
     _loads_typed_and_fast(tree, text + "\n## A {#a}\n")
 
 
-@settings(max_examples=150, deadline=None)
+@settings(max_examples=100, deadline=None)
 @given(st.text(max_size=300))
 def test_any_text_as_front_matter_loads_without_raising(tree, text):
     _loads_typed_and_fast(tree, "---\n" + text + "\n---\n\n## A {#a}\n")
@@ -228,3 +228,17 @@ def test_the_issues_cases_are_refused_in_under_two_seconds(tmp_path, body):
     course, seconds = _timed_load(_tree(tmp_path, front() + SECTION + body))
     assert seconds < 2
     assert "en" in course.modules["m1"].failed
+
+
+MARKDOWN = st.text(alphabet=" \t\n*_[]()`>|-+1.!#^:{}\\ax", max_size=400)
+
+
+@settings(max_examples=100, deadline=None)
+@given(MARKDOWN)
+def test_any_body_loads_and_renders_without_raising(tree, text):
+    root = tree
+    (root / "modules" / "m1" / "en.md").write_text(front() + SECTION + text, encoding="utf-8")
+    start = time.perf_counter()
+    course = load_course(root)
+    module_page(course, "m1", "en")
+    assert time.perf_counter() - start < 2

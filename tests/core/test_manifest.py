@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pytest
 import yaml
-from hypothesis import HealthCheck, given, settings
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from courseware_app.core.loader import load_course
@@ -128,25 +128,19 @@ def _never_raises_and_is_fast(root: Path, text: str) -> None:
     assert all(isinstance(lang, str) for lang in course.languages)
 
 
-@settings(
-    max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
-)
+@settings(max_examples=150, deadline=None)
 @given(FIELDS)
 def test_any_manifest_shape_loads_without_raising(tree, fields):
     _never_raises_and_is_fast(tree, yaml.safe_dump(fields, allow_unicode=True))
 
 
-@settings(
-    max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
-)
+@settings(max_examples=150, deadline=None)
 @given(st.text(max_size=300))
 def test_any_text_as_course_yaml_loads_without_raising(tree, text):
     _never_raises_and_is_fast(tree, text)
 
 
-@settings(
-    max_examples=100, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
-)
+@settings(max_examples=100, deadline=None)
 @given(st.sampled_from(COURSE.split("\n")), VALUES)
 def test_any_value_in_place_of_a_good_one_loads_without_raising(tree, line, value):
     key = line.split(":")[0]
