@@ -69,15 +69,20 @@ def index_path(args, course) -> Path | str | None:
 
 
 def open_index(args, course):
-    """The index, brought up to date; in memory when there is no data folder."""
+    """The index, brought up to date; in memory when there is no data folder, or (with one
+    warning line) when its file cannot be written."""
+    from courseware_app.core.i18n import _
     from courseware_app.core.search import SearchIndex
 
     path = index_path(args, course)
     index = SearchIndex(path if path is not None else ":memory:")
     progress = _progress if sys.stderr.isatty() else None
-    index.update(course, progress=progress)
+    stats = index.update(course, progress=progress)
     if progress is not None:
         sys.stderr.write("\r\033[K")
+    if stats.warning:
+        message = _("warning: {warning}").format(warning=stats.warning)
+        print(f"courseware search: {message}", file=sys.stderr)
     return index
 
 

@@ -14,6 +14,7 @@ from types import TracebackType
 from courseware_app.core import paths
 from courseware_app.core.course import Course, ModuleTranslation
 from courseware_app.core.fingerprint import Fingerprint, caches_enabled, digest
+from courseware_app.core.i18n import _
 from courseware_app.core.search.documents import Doc, translation_docs, translation_hash
 from courseware_app.core.search.query import CompiledQuery, Term, parse_query
 from courseware_app.core.search.snippets import mark, snippet
@@ -67,6 +68,7 @@ class UpdateStats:
     full: bool = False  # everything was rebuilt (new index, content or app version)
     documents: int = 0  # rows written
     seconds: float = 0.0
+    warning: str = ""  # the index file could not be used: the index is in memory
 
     @property
     def modules(self) -> list[str]:
@@ -108,6 +110,12 @@ def default_index_path(data_dir: Path, content_root: Path | None = None) -> Path
     return folder / f"index-{key.hexdigest()[:12]}.sqlite"
 
 
+def memory_uri(path: Path) -> str:
+    """The in-memory index that stands in for the file ``path`` in this process."""
+    key = hashlib.sha1(str(path).encode("utf-8", "surrogatepass")).hexdigest()[:16]
+    return f"file:courseware-search-{key}?mode=memory&cache=shared"
+
+
 def _content_key(course: Course) -> str:
     """What the whole index depends on besides the files: its schema, the app build (tokenizer,
     stemmer and document code), the stemmer and the course."""
@@ -120,19 +128,44 @@ class SearchIndex:
 
     def __init__(self, path: Path | str = ":memory:"):
         self.path = str(path)
-        if self.path != ":memory:":
-            Path(self.path).parent.mkdir(parents=True, exist_ok=True)
+        self.warning = ""  # why the file could not be used (the index is then in memory)
         try:
-            self.conn = self._open()
+            self.conn = self._open_file()
+        except (OSError, sqlite3.DatabaseError) as exc:  # read-only, full, not creatable
+            self._fall_back(exc)
+
+    def _open_file(self) -> sqlite3.Connection:
+        if self.path == ":memory:":
+            return self._open()
+        Path(self.path).parent.mkdir(parents=True, exist_ok=True)
+        try:
+            return self._open()
+        except sqlite3.OperationalError:  # cannot open or write it: not damage
+            raise
         except sqlite3.DatabaseError as exc:  # a damaged cache file: start again
             log.warning("search index %s unusable (%s); rebuilding it", self.path, exc)
             self._delete_files()
-            self.conn = self._open()
+            return self._open()
+
+    def _fall_back(self, exc: BaseException) -> None:
+        """Use an index in memory, shared by every connection to the same file in this
+        process (the GUI builds on a worker thread and searches on the UI thread)."""
+        reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
+        message = _(
+            "the search index cannot be kept in {path} ({reason}); searching an index in memory"
+        )
+        self.warning = message.format(path=self.path, reason=reason)
+        log.warning("%s", self.warning)
+        self.path = memory_uri(Path(self.path))
+        self.conn = self._open()
 
     def _open(self) -> sqlite3.Connection:
-        conn = sqlite3.connect(self.path, timeout=30, isolation_level=None)
+        shared = self.path.startswith("file:")
+        conn = sqlite3.connect(self.path, timeout=30, isolation_level=None, uri=shared)
         try:
-            if self.path != ":memory:":
+            if shared:  # readers do not wait for the builder's table locks
+                conn.execute("PRAGMA read_uncommitted = 1")
+            elif self.path != ":memory:":
                 conn.execute("PRAGMA journal_mode=WAL")
                 conn.execute("PRAGMA synchronous=NORMAL")
             if not self._schema_ok(conn):
@@ -192,7 +225,20 @@ class SearchIndex:
         return int(self.conn.execute("SELECT count(*) FROM docs").fetchone()[0])
 
     def update(self, course: Course, progress: PROGRESS | None = None) -> UpdateStats:
-        """Bring the index in line with ``course``, re-indexing only changed translations."""
+        """Bring the index in line with ``course``, re-indexing only changed translations.
+        When the file cannot be written (full, read-only), go on in memory with a warning."""
+        try:
+            stats = self._update(course, progress)
+        except sqlite3.OperationalError as exc:
+            if self.path == ":memory:" or self.path.startswith("file:"):
+                raise
+            self.conn.close()
+            self._fall_back(exc)
+            stats = self._update(course, progress)
+        stats.warning = self.warning
+        return stats
+
+    def _update(self, course: Course, progress: PROGRESS | None) -> UpdateStats:
         started = time.perf_counter()
         stats = UpdateStats(full=self._clear_if_new_content(course))
         wanted = {

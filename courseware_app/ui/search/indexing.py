@@ -24,13 +24,15 @@ class IndexBuilder(QObject):
     progressed = Signal(int, int)  # (done, total) translations
     finished = Signal(object)  # UpdateStats, or None when cancelled
     failed = Signal(str)  # the error
+    # the index file could not be used, so the index is in memory: a line for the status bar
+    warned = Signal(str)
 
     def __init__(self, index_path: Path, parent: QObject | None = None):
         super().__init__(parent)
         self.index_path = index_path
         self.started = self.building = False
         self.progress = (0, 0)
-        self.error = ""
+        self.error = self.warning = ""
         self._cancel = threading.Event()
         self.runner = TaskRunner(self)
         self.runner.done.connect(self._done)
@@ -75,6 +77,9 @@ class IndexBuilder(QObject):
     def _done(self, _key: object, stats: UpdateStats | None) -> None:
         self.building = False
         self.finished.emit(stats)
+        if stats is not None and stats.warning:  # after "ready", so that it stays in view
+            self.warning = stats.warning
+            self.warned.emit(stats.warning)
 
     def _failed(self, _key: object, message: str) -> None:
         self.building = False
