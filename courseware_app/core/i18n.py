@@ -72,13 +72,15 @@ def compile_catalog(po: Path, mo: Path) -> None:
     from babel.messages.mofile import write_mo
     from babel.messages.pofile import read_po
 
+    from io import BytesIO
+
+    from courseware_app.core import atomic
+
     with po.open("rb") as f:
         catalog = read_po(f)
-    mo.parent.mkdir(parents=True, exist_ok=True)
-    tmp = mo.with_suffix(".mo.tmp")
-    with tmp.open("wb") as f:
-        write_mo(f, catalog, use_fuzzy=False)
-    tmp.replace(mo)
+    compiled = BytesIO()
+    write_mo(compiled, catalog, use_fuzzy=False)
+    atomic.write_bytes(mo, compiled.getvalue(), parents=True)
 
 
 def catalog_po(locales: Path, lang: str) -> Path:
