@@ -19,6 +19,8 @@ from courseware_app.core.course import (
 from courseware_app.core.i18n import _
 from courseware_app.core.languages import LANGUAGES, SOURCE_LANGUAGE
 from courseware_app.core.loader import display_path, load_course, load_translation
+from courseware_app.core.mdext.images import asset_file, is_absolute_source
+from courseware_app.core.mdext.tree import image_variant
 from courseware_app.core.quiz import KEYWORD_RE, QUESTION_RE
 from courseware_app.core.syntax import (
     QUIZ_CLOSE_RE,
@@ -152,11 +154,27 @@ def _check_image(module: Module, tr: ModuleTranslation, no: int, src: str) -> li
                 Severity.WARNING,
             )
         ]
-    if not (module.folder / unquote(src)).is_file():
+    name = image_variant(module.folder, unquote(src), tr.lang)
+    path = asset_file(module.folder.parent, f"{module.folder.name}/{name}")
+    if is_absolute_source(src) or (path is None and (module.folder / name).exists()):
+        message = _("image '{src}' is outside the content tree: the reader does not show it")
+        return [_diag(tr, no, "image-outside", message.format(src=src))]
+    if path is None:
         return [
             _diag(tr, no, "image-missing", f"image '{src}' is not in {display_path(module.folder)}")
         ]
-    return []
+    return _check_image_file(module, tr, no, src, path)
+
+
+def _check_image_file(
+    module: Module, tr: ModuleTranslation, no: int, src: str, path: Path
+) -> list[Diagnostic]:
+    """An image the reader finds, in its module's folder."""
+    out = []
+    if module.folder.resolve() not in path.parents:
+        message = _("image '{src}' is in another module's folder; keep it in this one")
+        out.append(_diag(tr, no, "image-outside-module", message.format(src=src), Severity.WARNING))
+    return out
 
 
 def _check_link(
