@@ -97,22 +97,23 @@ from courseware_app.ui.settings import Settings
 course = load_course(sys.argv[1])
 largest = max((t for m in course.modules.values() for t in m.translations.values()), key=lambda t: len(t.body))
 w = MainWindow(course, Settings(Path(sys.argv[2]) / "settings.ini"))
-w.set_content_language(largest.lang)
-w.resize(1280, 720); w.show(); w.navigate(Location(course.ordered_modules()[0].id)); app.processEvents()
-w.tasks.clear(); w.tasks.wait(); w._cache.clear()
+r = w.reader  # navigation and pages (ui.reader); its pages come from ui.pages.PageProvider
+r.set_content_language(largest.lang)
+w.resize(1280, 720); w.show(); r.navigate(Location(course.ordered_modules()[0].id)); app.processEvents()
+r.pages.tasks.clear(); r.pages.tasks.wait(); r.pages.memory.clear()
 other = next(m.id for m in course.ordered_modules() if m.id != largest.module_id)
 def switch(target):
-    w.navigate(Location(other)); app.processEvents()
-    t0 = time.perf_counter(); w.navigate(Location(target)); app.processEvents()
+    r.navigate(Location(other)); app.processEvents()
+    t0 = time.perf_counter(); r.navigate(Location(target)); app.processEvents()
     return time.perf_counter() - t0
 cold = switch(largest.module_id)
-w.prerender(); w.tasks.wait(); app.processEvents()
+r.prerender(); r.pages.tasks.wait(); app.processEvents()
 warm = statistics.median(switch(largest.module_id) for _ in range(7))
 for lang in course.languages:
-    w.set_content_language(lang)
+    r.set_content_language(lang)
     for m in course.ordered_modules():
-        w.navigate(Location(m.id)); app.processEvents()
-    w.tasks.wait(); app.processEvents()
+        r.navigate(Location(m.id)); app.processEvents()
+    r.pages.tasks.wait(); app.processEvents()
 rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 print(json.dumps({"module": f"{largest.module_id}/{largest.lang}", "switch_uncached_ms": round(cold * 1000, 1),
                   "switch_prerendered_ms": round(warm * 1000, 1), "peak_rss_mib": round(rss, 1)}))
