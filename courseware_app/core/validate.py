@@ -19,7 +19,13 @@ from courseware_app.core.course import (
 from courseware_app.core.i18n import _
 from courseware_app.core.languages import LANGUAGES, SOURCE_LANGUAGE
 from courseware_app.core.loader import display_path, load_course, load_translation
-from courseware_app.core.mdext.images import asset_file, is_absolute_source
+from courseware_app.core.mdext.images import (
+    asset_file,
+    is_absolute_source,
+    is_svg,
+    size_problem,
+    svg_problem,
+)
 from courseware_app.core.mdext.tree import image_variant
 from courseware_app.core.quiz import KEYWORD_RE, QUESTION_RE
 from courseware_app.core.syntax import (
@@ -169,11 +175,23 @@ def _check_image(module: Module, tr: ModuleTranslation, no: int, src: str) -> li
 def _check_image_file(
     module: Module, tr: ModuleTranslation, no: int, src: str, path: Path
 ) -> list[Diagnostic]:
-    """An image the reader finds, in its module's folder."""
+    """An image the reader finds: in its module's folder, within the size limits, and (an SVG)
+    one the reader draws: referring to nothing outside itself."""
     out = []
     if module.folder.resolve() not in path.parents:
         message = _("image '{src}' is in another module's folder; keep it in this one")
         out.append(_diag(tr, no, "image-outside-module", message.format(src=src), Severity.WARNING))
+    problem = size_problem(path)
+    if problem is not None:  # an SVG is drawn scaled down; a larger picture is not drawn
+        message = _("image '{src}' is over the image limits: {problem}")
+        severity = Severity.WARNING if is_svg(path) else Severity.ERROR
+        out.append(
+            _diag(tr, no, "image-too-large", message.format(src=src, problem=problem), severity)
+        )
+    refusal = svg_problem(path)
+    if refusal is not None:
+        message = _("image '{src}' is not drawn: {reason}")
+        out.append(_diag(tr, no, "image-svg-refused", message.format(src=src, reason=refusal)))
     return out
 
 

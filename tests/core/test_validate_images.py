@@ -2,6 +2,7 @@
 would not draw: outside the module folder or content tree, over the size limits, or an SVG
 that draws a file from outside the content tree."""
 
+import base64
 import os
 import struct
 import zlib
@@ -9,6 +10,8 @@ from pathlib import Path
 
 import pytest
 
+from courseware_app.core.images import declared_size
+from courseware_app.core.limits import MAX_IMAGE_BYTES, MAX_IMAGE_SIDE
 from courseware_app.core.loader import load_course
 from courseware_app.core.validate import validate_course
 from tests.core.helpers import good_module, write_tree
@@ -104,3 +107,82 @@ def test_an_image_in_the_module_folder_passes(tmp_path):
         "modules/m1/d.svg": SVG.format(attrs="", inner=""),
     }
     assert image_diags(tmp_path, "![x](pic.png) ![y](d.svg)", files) == set()
+
+
+# ---------------------------------------------------------------- #2: how big it says it is
+
+OVERSIZE = {
+    "svg-tall": SVG.format(attrs='width="760" height="3000000"', inner=""),
+    "svg-viewbox": SVG.format(attrs='viewBox="0 0 90000 10"', inner=""),
+    "svg-pixels": SVG.format(attrs='width="7000px" height="7000px"', inner=""),
+    "png": png(MAX_IMAGE_SIDE + 1, 10),
+    "jpeg": jpeg(7000, 7000),
+}
+
+
+@pytest.mark.parametrize("name", OVERSIZE.keys())
+def test_an_oversize_image_is_reported_on_the_line_that_uses_it(tmp_path, name):
+    ext = "svg" if name.startswith("svg") else name
+    files = {f"modules/m1/big.{ext}": OVERSIZE[name]}
+    found = image_diags(tmp_path, f"Text.\n\n![big](big.{ext})", files)
+    severity = "warning" if ext == "svg" else "error"  # an SVG is drawn scaled down
+    assert found == {("image-too-large", FIRST + 2, severity)}
+
+
+def test_a_file_over_the_byte_limit_is_reported(tmp_path):
+    files = {"modules/m1/huge.png": png(10, 10) + b"\0" * MAX_IMAGE_BYTES}
+    assert image_diags(tmp_path, "![x](huge.png)", files) == {("image-too-large", FIRST, "error")}
+
+
+@pytest.mark.parametrize(
+    "href",
+    ["{abs}", "../../../outside.png", "https://tracker.example/a.png", "file://{abs}"],
+)
+def test_an_svg_drawing_a_file_outside_the_content_tree_is_reported(tmp_path, href):
+    href = href.format(abs=outside_file(tmp_path))
+    inner = f"<image xlink:href='{href}' width='10' height='10'/>"
+    files = {"modules/m1/d.svg": SVG.format(attrs='width="10" height="10"', inner=inner)}
+    found = image_diags(tmp_path, "![d](d.svg)", files)
+    assert found == {("image-svg-refused", FIRST, "error")}
+
+
+def test_an_svg_referring_to_its_own_elements_or_inline_data_passes(tmp_path):
+    data = base64.b64encode(png(2, 2)).decode()
+    inner = f"<use href='#a'/><image href='data:image/png;base64,{data}'/>"
+    files = {"modules/m1/d.svg": SVG.format(attrs='width="10" height="10"', inner=inner)}
+    assert image_diags(tmp_path, "![d](d.svg)", files) == set()
+
+
+def test_an_svg_the_reader_refuses_is_reported(tmp_path):
+    files = {
+        "modules/m1/bad.svg": "<svg",
+        "modules/m1/big.svg": SVG.format(attrs="", inner="x" * MAX_IMAGE_BYTES),
+    }
+    found = image_diags(tmp_path, "![a](bad.svg) ![b](big.svg)", files)
+    assert found == {("image-svg-refused", FIRST, "error")}
+    assert (
+        len(
+            [
+                d
+                for d in validate_course(load_course(tmp_path / "c"))
+                if d.code == "image-svg-refused" and d.file.endswith("m1/en.md")
+            ]
+        )
+        == 2
+    )
+
+
+def test_an_svg_referring_to_its_neighbour_is_reported_as_the_reader_does_not_draw_it(tmp_path):
+    files = {
+        "modules/m1/d.svg": SVG.format(attrs="", inner="<image href='pic.png'/>"),
+        "modules/m1/pic.png": png(2, 2),
+    }
+    assert image_diags(tmp_path, "![d](d.svg)", files) == {("image-svg-refused", FIRST, "error")}
+
+
+def test_declared_size_reads_headers(tmp_path):
+    for name, data in {"a.png": png(3, 4), "a.jpg": jpeg(5, 6)}.items():
+        (tmp_path / name).write_bytes(data)
+    (tmp_path / "a.svg").write_text(SVG.format(attrs='viewBox="0 0 7 8"', inner=""))
+    sizes = [declared_size((tmp_path / n).read_bytes()) for n in ("a.png", "a.jpg", "a.svg")]
+    assert [(s.width, s.height) for s in sizes if s] == [(3, 4), (5, 6), (7, 8)]
