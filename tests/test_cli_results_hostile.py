@@ -71,3 +71,64 @@ def test_merge_refuses_a_bad_file_in_one_line_and_writes_nothing(capsys, tmp_pat
     assert sorted(p.name for p in tmp_path.iterdir()) == sorted(
         {good.name, bad.name} | ({out.name} if existing else set())
     )
+
+
+# ---------------------------------------------------------------- #11: read-only data, full disk
+
+
+def filled_data(tmp_path):
+    from courseware_app.core.progress import ProgressStore
+    from tests.core.test_progress import make_attempt
+
+    data = tmp_path / "data"
+    store = ProgressStore.open(data)
+    store.record_attempt(store.create_profile("Ann").id, make_attempt()).result()
+    store.close()
+    return data
+
+
+def test_read_only_commands_read_a_folder_that_cannot_be_written(capsys, tmp_path, monkeypatch):
+    """Simulated where SQLite meets a read-only folder: a read-write open fails with its own
+    "unable to open database file" (root ignores chmod), as `profiles list` did before."""
+    from tests.core.test_progress_readonly import read_only_folder
+
+    data = filled_data(tmp_path)
+    read_only_folder(monkeypatch)
+    code, out, err = run(capsys, "profiles", "list", "--data-dir", data)
+    assert (code, err) == (0, "") and out.startswith("Ann\t")
+    target = tmp_path / "out.csv"
+    code, out, err = run(capsys, "results", "export", "-o", target, "--data-dir", data)
+    assert (code, err) == (0, "") and target.read_text(encoding="utf-8-sig").count("\n") == 2
+    code, out, err = run(capsys, "profiles", "create", "Bob", "--data-dir", data)
+    assert code == 1 and out == "" and one_line(err) and "unable to open" in err
+
+
+def test_a_full_disk_is_one_line_and_exit_1(capsys, tmp_path, monkeypatch):
+    """Simulated: the profile insert raises SQLite's "database or disk is full"; the export's
+    file write raises OSError(ENOSPC)."""
+    import errno
+    import os
+    import sqlite3
+
+    from courseware_app.core import atomic
+    from courseware_app.core.progress import writes
+
+    data = filled_data(tmp_path)
+
+    def full_db(*_args):
+        raise sqlite3.OperationalError("database or disk is full")
+
+    monkeypatch.setattr(writes, "create_profile", full_db)
+    code, out, err = run(capsys, "profiles", "create", "Bob", "--data-dir", data)
+    assert code == 1 and out == "" and one_line(err) and "disk is full" in err
+    assert run(capsys, "profiles", "list", "--data-dir", data)[1].count("\n") == 1
+
+    def full_disk(*_args, **_kwargs):
+        raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+
+    monkeypatch.setattr(atomic.os, "fsync", full_disk)
+    target = tmp_path / "out.csv"
+    code, out, err = run(capsys, "results", "export", "-o", target, "--data-dir", data)
+    assert code == 1 and out == "" and one_line(err)
+    assert f"cannot write {target}" in err and os.strerror(errno.ENOSPC) in err
+    assert not target.exists()

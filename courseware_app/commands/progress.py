@@ -67,14 +67,19 @@ def register(sub, common) -> None:
 
 
 def open_store(
-    args, command: str, *, create: bool, missing_ok: bool = False
+    args, command: str, *, create: bool, missing_ok: bool = False, readonly: bool = False
 ) -> ProgressStore | int:
-    """The store in the data folder, or the exit code after saying why it cannot be used."""
+    """The store in the data folder, or the exit code after saying why it cannot be used.
+    ``readonly`` for commands that only read: nothing is created, migrated or written, so
+    a read-only folder (a write-protected stick) can still be listed and exported."""
     data = paths.data_dir(args.data_dir)  # the GUI's folder unless told otherwise
     if data.exists() and not data.is_dir():
         return fail(command, _("{path} is not a folder").format(path=data))
     try:
-        store = ProgressStore.open(data, create=create)
+        if readonly:
+            store = ProgressStore.open_for_reading(data)
+        else:
+            store = ProgressStore.open(data, create=create)
     except StoreMissingError:
         if missing_ok:
             return 0
@@ -96,7 +101,7 @@ def run_export(args) -> int:
     if fmt is None:
         message = _("say --format csv, json or xlsx (or end -o with one)")
         return fail("results export", message, 2)
-    store = open_store(args, "results export", create=False)
+    store = open_store(args, "results export", create=False, readonly=True)
     if isinstance(store, int):
         return store
     try:
@@ -167,7 +172,7 @@ def run_merge(args) -> int:
 
 
 def run_list(args) -> int:
-    store = open_store(args, "profiles list", create=False, missing_ok=True)
+    store = open_store(args, "profiles list", create=False, missing_ok=True, readonly=True)
     if isinstance(store, int):
         return store
     try:

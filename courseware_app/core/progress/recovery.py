@@ -122,6 +122,22 @@ def _recover(path: Path, create: bool) -> Recovered | None:
     return None
 
 
+def check_for_reading(path: Path) -> bool:
+    """Whether ``path`` can be read as it is, without a change: False when it has to be
+    migrated first. Raises StoreMissingError, NewerSchemaError, or StoreError for a damaged
+    file (left in place: only an open for writing moves it aside)."""
+    if not path.exists():
+        raise StoreMissingError(f"no progress file at {path}")
+    reason = _check_existing(path)
+    if reason is not None:
+        raise StoreError(f"{path} cannot be read ({reason}); start Courseware to repair it")
+    conn = connect(path, readonly=True)
+    try:
+        return schema_version(conn) == SCHEMA_VERSION
+    finally:
+        conn.close()
+
+
 def prepare(path: Path, *, create: bool = True) -> Recovered | None:
     """Make ``path`` a current, healthy progress database; return what was moved aside."""
     recovered = _recover(path, create)

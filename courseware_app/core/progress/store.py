@@ -27,8 +27,8 @@ from courseware_app.core.progress.records import (
     read_attempts,
     with_answers,
 )
-from courseware_app.core.progress.recovery import Recovered, prepare
-from courseware_app.core.progress.writer import Listener, Writer
+from courseware_app.core.progress.recovery import Recovered, check_for_reading, prepare
+from courseware_app.core.progress.writer import Listener, ReadOnlyWriter, Writer
 from courseware_app.core.scoring import Attempt
 
 T = TypeVar("T")
@@ -70,15 +70,17 @@ class ProgressStore:
         *,
         recovered: Recovered | None = None,
         temporary: tempfile.TemporaryDirectory[str] | None = None,
+        readonly: bool = False,
     ):
         self.path = path
+        self.readonly = readonly
         self.recovered = recovered
         self.temporary = temporary is not None
         self._tempdir = temporary
         self._local = threading.local()
         self._readers: list[sqlite3.Connection] = []
         self._lock = threading.Lock()
-        self.writer = Writer(path)
+        self.writer: Writer | ReadOnlyWriter = ReadOnlyWriter(path) if readonly else Writer(path)
         self.device = device_name()
         rows = "SELECT id, name, created_at, deleted_at FROM profiles"
         self._profiles = ProfileBook(self._rows(Profile, rows))
@@ -97,6 +99,21 @@ class ProgressStore:
             raise StoreError(f"{path} cannot be opened: {exc}") from exc
 
     @classmethod
+    def open_for_reading(cls, data_dir: Path | str) -> ProgressStore:
+        """Open ``data_dir/progress.sqlite3`` to read it only (``profiles list``, ``results
+        export``): read-only, no writer thread, nothing created, migrated or moved, so that
+        a read-only folder or a full disk does not matter. A file of an older schema is
+        opened as ``open`` does, to be migrated. Raises StoreMissingError, NewerSchemaError,
+        StoreError (damaged, or cannot be opened)."""
+        path = Path(data_dir) / DB_NAME
+        try:
+            if not check_for_reading(path):
+                return cls.open(data_dir, create=False)
+            return cls(path, readonly=True)
+        except (OSError, sqlite3.Error) as exc:
+            raise StoreError(f"{path} cannot be opened: {exc}") from exc
+
+    @classmethod
     def open_temporary(cls) -> ProgressStore:
         """A throw-away store, for a session whose real file had to be refused."""
         folder = tempfile.TemporaryDirectory(prefix="courseware-progress-")
@@ -109,7 +126,7 @@ class ProgressStore:
     def _reader(self) -> sqlite3.Connection:
         conn: sqlite3.Connection | None = getattr(self._local, "conn", None)
         if conn is None:
-            conn = connect(self.path)
+            conn = connect(self.path, readonly=self.readonly)
             conn.execute("PRAGMA query_only = ON")
             self._local.conn = conn
             with self._lock:

@@ -132,3 +132,28 @@ class Writer:
                 listener(kind, error)
             except Exception:
                 log.exception("progress listener failed")
+
+
+class ReadOnlyWriter:
+    """The writer of a store opened read-only: no thread, and every change refused."""
+
+    def __init__(self, path: Path):
+        self.path = path
+        self.listeners: list[Listener] = []
+
+    def submit(
+        self,
+        kind: str,
+        fn: Callable[Concatenate[sqlite3.Connection, P], T],
+        *args: P.args,
+        **kwargs: P.kwargs,
+    ) -> Future[T]:
+        future: Future[T] = Future()
+        future.set_exception(StoreError(f"{self.path} was opened read-only"))
+        return future
+
+    def flush(self, timeout: float | None = 30) -> None:
+        """Nothing is ever queued."""
+
+    def close(self, timeout: float = 30) -> None:
+        """There is no thread to stop."""
