@@ -22,6 +22,7 @@ _WIDTH = re.compile(rb"\swidth\s*=\s*[\"']" + _LENGTH.encode() + rb"[\"']")
 _HEIGHT = re.compile(rb"\sheight\s*=\s*[\"']" + _LENGTH.encode() + rb"[\"']")
 _VIEWBOX = re.compile(rb"\sviewBox\s*=\s*[\"']([^\"']*)[\"']")
 _GZIP = b"\x1f\x8b"
+DEFAULT_MAX_WIDTH: Final = 760  # logical pixels: where no column is known (the quiz)
 
 
 @dataclass(frozen=True)
@@ -53,16 +54,35 @@ def scaled_to_limits(width: float, height: float) -> PixelSize | None:
     return PixelSize(max(1, math.floor(width * scale)), max(1, math.floor(height * scale)))
 
 
+@dataclass(frozen=True)
+class Fit:
+    """How a page draws its images: ``zoom`` times their own size (the text's zoom), but at
+    most ``max_width`` logical pixels wide (the text column), at ``ratio`` device pixels per
+    logical pixel (the screen's)."""
+
+    zoom: float = 1.0
+    max_width: float = DEFAULT_MAX_WIDTH
+    ratio: float = 1.0
+
+
+def display_scale(width: float, fit: Fit) -> float:
+    """The factor an image ``width`` logical pixels wide is shown at: the zoom, or less so that
+    it fits the column (1.0 for a size that is not positive and finite)."""
+    if not (0 < width < math.inf and 0 < fit.zoom < math.inf and fit.max_width > 0):
+        return 1.0
+    return min(fit.zoom, fit.max_width / width)
+
+
 def svg_render_size(
-    width: float, height: float, *, max_width: float, ratio: float
+    width: float, height: float, *, max_width: float, ratio: float, zoom: float = 1.0
 ) -> PixelSize | None:
-    """The device pixels to draw an SVG declared ``width`` x ``height`` at: at most
-    ``max_width`` logical pixels wide, times the screen's pixel ratio, within the limits."""
+    """The device pixels to draw an SVG declared ``width`` x ``height`` at: ``zoom`` times its
+    size but at most ``max_width`` logical pixels wide, times the screen's pixel ratio, within
+    the limits (so it is never drawn blurred: it is rasterised at the size it is shown)."""
     if not (0 < width < math.inf and 0 < height < math.inf and 0 < ratio < math.inf):
         return None
-    if width > max_width:
-        width, height = max_width, height * max_width / width
-    return scaled_to_limits(width * ratio, height * ratio)
+    shown = min(width * zoom, max_width) if 0 < zoom < math.inf else min(width, max_width)
+    return scaled_to_limits(shown * ratio, height * (shown / width) * ratio)
 
 
 def declared_size(data: bytes) -> PixelSize | None:

@@ -280,8 +280,7 @@ class WindowFrame(QMainWindow):
         font = QApplication.font()
         size = font.pointSizeF() if font.pointSizeF() > 0 else 10.0
         font.setPointSizeF(max(6.0, size + 1.0 + self.prefs.zoom))
-        self.view.document().setDefaultFont(font)
-        self.view.setFont(font)
+        self.view.set_text_font(font, zoom=font.pointSizeF() / (size + 1.0))  # images follow
 
     # ------------------------------------------------------------ geometry
 

@@ -11,7 +11,9 @@ from urllib.parse import unquote
 from PySide6.QtGui import QTextDocument
 
 from courseware_app.core.images import (
+    Fit,
     PixelSize,
+    display_scale,
     svg_refusal,
     svg_render_size,
     within_limits,
@@ -23,14 +25,15 @@ if TYPE_CHECKING:
 
     from PySide6.QtCore import QObject, QUrl
     from PySide6.QtGui import QImage
+    from PySide6.QtSvg import QSvgRenderer
 
 # The reader is built before the window's first paint: the Qt classes needed only for images
 # are imported when the first image loads (each Qt class costs up to a millisecond to create).
 
 log = logging.getLogger(__name__)
-MAX_IMAGE_WIDTH = 760  # logical pixels: an SVG wider than the page is drawn at this width
 IMAGE_RESOURCE = QTextDocument.ResourceType.ImageResource.value
 REFUSED_FORMATS = {b"svg", b"svgz"}  # drawn by svg_image, at a size decided here, or not at all
+__all__ = ["Fit", "ContentDocument", "asset_path", "content_image", "load_image", "svg_renderer"]
 
 
 def asset_path(content_root: Path, url: QUrl) -> Path | None:
@@ -46,68 +49,108 @@ def asset_path(content_root: Path, url: QUrl) -> Path | None:
 
 
 def content_image(
-    content_root: Path | None, kind: int, url: QUrl | str, ratio: float
+    content_root: Path | None, kind: int, url: QUrl | str, fit: Fit | float
 ) -> QImage | None:
     """The image a rich-text view shows for ``url``: an ``asset:`` file inside the content tree,
-    drawn within the limits; None for anything else (and for every resource but images)."""
+    drawn within the limits at ``fit`` (a pixel ratio alone: at its own size, up to the default
+    width); None for anything else (and for every resource but images)."""
     from PySide6.QtCore import QUrl
 
     if int(getattr(kind, "value", kind)) != IMAGE_RESOURCE or content_root is None:
         return None
     path = asset_path(content_root, QUrl(url) if isinstance(url, str) else url)
-    return load_image(path, ratio) if path is not None else None
+    if path is None:
+        return None
+    return load_image(path, fit if isinstance(fit, Fit) else Fit(ratio=fit))
 
 
 class ContentDocument(QTextDocument):
     """A document that reads nothing itself: its resources come from ``load`` (its view's
     ``loadResource``), and what that declines stays empty. QTextDocument's own loader would
-    read a declined ``<img src="/abs/path">`` from disk, which sanitised HTML may still hold."""
+    read a declined ``<img src="/abs/path">`` from disk, which sanitised HTML may still hold.
+
+    What ``load`` gives is kept until ``forget_images``: the layout asks for an image several
+    times on every paint, and a diagram is drawn from its SVG each time it is loaded."""
 
     def __init__(self, load: Callable[[int, QUrl | str], object], parent: QObject) -> None:
         super().__init__(parent)
         self._load = load
+        self._images: dict[str, object] = {}
 
     def loadResource(self, kind: int, url: QUrl | str) -> object:  # noqa: N802 - Qt override
+        is_image = int(getattr(kind, "value", kind)) == IMAGE_RESOURCE
+        key = url if isinstance(url, str) else url.toString()
+        if is_image and key in self._images:
+            return self._images[key]
         value = self._load(kind, url)
-        if value is not None:
-            return value
-        from PySide6.QtGui import QImage
+        if value is None:
+            from PySide6.QtGui import QImage
 
-        return QImage() if int(getattr(kind, "value", kind)) == IMAGE_RESOURCE else ""
+            value = QImage() if is_image else ""
+        if is_image:
+            self._images[key] = value
+        return value
+
+    def image_names(self) -> list[str]:
+        """The images loaded since they were last forgotten."""
+        return list(self._images)
+
+    def forget_images(self, keep: Callable[[str, object], bool] | None = None) -> None:
+        """Load images again when next shown: all, or those ``keep(name, image)`` declines."""
+        self._images = {k: v for k, v in self._images.items() if keep and keep(k, v)}
 
 
-def load_image(path: Path, ratio: float) -> QImage | None:
-    """The image in a file, drawn within the limits; None when it cannot or may not be."""
+def read_image(path: Path) -> bytes | None:
+    """An image file's bytes, or None when it is larger than the limit or cannot be read."""
     try:
         if path.stat().st_size > MAX_IMAGE_BYTES:
             log.warning("image not drawn, larger than %d bytes: %s", MAX_IMAGE_BYTES, path)
             return None
-        data = path.read_bytes()
+        return path.read_bytes()
     except OSError as error:
         log.warning("image not read: %s", error)
         return None
+
+
+def load_image(path: Path, fit: Fit) -> QImage | None:
+    """The image in a file, drawn within the limits at ``fit``; None when it cannot or may not
+    be."""
+    data = read_image(path)
+    if data is None:
+        return None
     if path.suffix.lower() == ".svg":
-        return svg_image(data, ratio)
-    return raster_image(data)
+        return svg_image(data, fit)
+    image = raster_image(data)
+    if image is not None:  # scaled with the text: its logical size is its size times the scale
+        image.setDevicePixelRatio(1 / display_scale(image.width(), fit))
+    return image
 
 
-def svg_image(data: bytes, ratio: float) -> QImage | None:
-    """An SVG drawn at most MAX_IMAGE_WIDTH wide and within the limits, however large it says
-    it is; None when it is not valid or refers to anything outside itself."""
+def svg_renderer(data: bytes) -> QSvgRenderer | None:
+    """A renderer for an SVG that may be drawn (``core.images.svg_refusal``), or None."""
     refusal = svg_refusal(data)
     if refusal is not None:
         log.warning("SVG image not drawn: %s", refusal)
         return None
-    from PySide6.QtCore import QByteArray, QRectF
-    from PySide6.QtGui import QImage, QPainter
+    from PySide6.QtCore import QByteArray
     from PySide6.QtSvg import QSvgRenderer  # loaded with the first diagram, not at start-up
 
     renderer = QSvgRenderer(QByteArray(data))
-    if not renderer.isValid():
+    return renderer if renderer.isValid() else None
+
+
+def svg_image(data: bytes, fit: Fit) -> QImage | None:
+    """An SVG rasterised at the size it is shown (``fit``) and within the limits, however large
+    it says it is; None when it is not valid or refers to anything outside itself."""
+    renderer = svg_renderer(data)
+    if renderer is None:
         return None
+    from PySide6.QtCore import QRectF
+    from PySide6.QtGui import QImage, QPainter
+
     declared = renderer.defaultSize()
     size = svg_render_size(
-        declared.width(), declared.height(), max_width=MAX_IMAGE_WIDTH, ratio=ratio
+        declared.width(), declared.height(), max_width=fit.max_width, ratio=fit.ratio, zoom=fit.zoom
     )
     if size is None:
         return None
@@ -119,7 +162,7 @@ def svg_image(data: bytes, ratio: float) -> QImage | None:
     painter = QPainter(image)
     renderer.render(painter, QRectF(0, 0, size.width, size.height))
     painter.end()
-    image.setDevicePixelRatio(ratio)
+    image.setDevicePixelRatio(fit.ratio)
     return image
 
 
