@@ -237,7 +237,7 @@ def _optional_text(name: TextColumn, value: JSONValue, where: str) -> str:
         try:
             parse_iso(value)
         except ValueError:
-            message = _("{where}: started_at {value!r} is not a time")
+            message = _("{where}: started_at “{value}” is not a time")
             raise ExportError(message.format(where=where, value=value[:40])) from None
     return value
 
@@ -250,7 +250,7 @@ def _amount(name: AmountColumn, value: JSONValue, where: str) -> Amount:
         try:
             float(value)
         except ValueError:
-            message = _("{where}: {field} {value!r} is not a number")
+            message = _("{where}: {field} “{value}” is not a number")
             raise ExportError(message.format(where=where, field=name, value=value[:40])) from None
     return value
 
