@@ -128,6 +128,7 @@ class SearchController(QObject):
         self.builder.progressed.connect(self._progress)
         self.builder.finished.connect(self._built)
         self.builder.failed.connect(self._build_failed)
+        self.builder.warned.connect(lambda text: self._show_status(text, 15000))
         self.box.textChanged.connect(self._typed)
         self.box.returnPressed.connect(self.open_selected)
         self.box.downPressed.connect(self._focus_results)
