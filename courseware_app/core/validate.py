@@ -356,23 +356,13 @@ def _shape_message(q: Question, ref: Question, lang: str) -> str:
 
 
 def check_trainer_notes(tr: ModuleTranslation) -> list[Diagnostic]:
-    """No text meant as a trainer note reaches trainees (the renderer itself is asked), and
-    every trainer note is written the one way."""
-    from courseware_app.core.mdext.trainer import exposed_trainer_notes
-
-    openers = [no - tr.body_line for no, line in body_lines(tr) if looks_like_trainer_note(line)]
-    if not openers:
-        return []
+    """Every trainer note is written the one way. (Text meant as a note that trainees would see
+    is the loader's error, trainer-note-shown: such a module is not loaded, so not here.)"""
     lines = tr.body.split("\n")
-    shown = exposed_trainer_notes(tr.body, openers)
-    message = _(
-        "trainees would see this trainer note: it is not read as one; write "
-        "'!!! trainer \"Title\"' and indent its text with four spaces"
-    )
-    out = [_diag(tr, tr.body_line + i, "trainer-note-shown", message) for i in shown]
-    for i in openers:
-        if i not in shown and opens_trainer_note(lines[i]):
-            out.extend(_trainer_spelling(tr, lines, i))
+    out: list[Diagnostic] = []
+    for no, line in body_lines(tr):
+        if looks_like_trainer_note(line) and opens_trainer_note(line):
+            out.extend(_trainer_spelling(tr, lines, no - tr.body_line))
     return out
 
 

@@ -9,9 +9,11 @@ from hypothesis import strategies as st
 
 from courseware_app.core.course import ModuleTranslation, Section
 from courseware_app.core.loader import load_course
+from courseware_app.core.loader.files import Report
+from courseware_app.core.loader.module_file import check_trainer_notes_hidden
 from courseware_app.core.render import markdown_to_html, trainer_notes_html
 from courseware_app.core.search import SearchIndex, translation_docs
-from courseware_app.core.validate import check_trainer_notes, validate_course
+from courseware_app.core.validate import validate_course
 from tests.core.helpers import good_module, write_tree
 
 SECRET = "zqsecretmarker"
@@ -91,6 +93,13 @@ def test_trainer_notes_html_holds_only_the_notes():
 
 
 # ---------------------------------------------------------------- search
+
+
+def loader_codes(snippet: str) -> list[str]:
+    """What the loader says of a module body: trainer-note-shown means the module is refused."""
+    report = Report(Path("x.md"))
+    check_trainer_notes_hidden(snippet.split("\n"), 1, report)
+    return [d.code for d in report.items]
 
 
 def translation(snippet: str) -> ModuleTranslation:
@@ -233,12 +242,26 @@ def documents(draw: st.DrawFn) -> str:
 def test_no_spelling_or_nesting_of_a_trainer_note_reaches_trainees(snippet):
     """Hidden from trainees (page and search), or rejected by validate: never shown silently."""
     tr = translation(snippet)
-    rejected = any(d.code == "trainer-note-shown" for d in check_trainer_notes(tr))
+    rejected = "trainer-note-shown" in loader_codes(snippet)
     shown = SECRET in page(snippet) or any(SECRET in doc.body for doc in translation_docs(tr))
     assert rejected or not shown
     assert rejected == shown  # validate rejects exactly what would be shown
 
 
 def test_a_tab_after_a_quote_marker_is_not_a_note_body_and_validate_says_so():
-    tr = translation("> !!! trainer\n> \tzqsecretmarker line 0.")
-    assert [d.code for d in check_trainer_notes(tr)] == ["trainer-note-shown"]
+    assert loader_codes("> !!! trainer\n> \tzqsecretmarker line 0.") == ["trainer-note-shown"]
+
+
+@pytest.mark.parametrize("snippet", NEAR_MISSES.values(), ids=NEAR_MISSES.keys())
+def test_a_module_whose_trainer_note_trainees_would_see_is_not_shown(tmp_path, snippet):
+    from courseware_app.core.course import Status
+    from courseware_app.core.render import module_page
+
+    files = {**good_module("m1", snippet), **good_module("m2")}
+    course = load_course(write_tree(tmp_path / "c", files))
+    assert course.modules["m1"].status("en") == Status.ERROR
+    html, rendered = module_page(course, "m1", "en", False)
+    assert rendered is None and SECRET not in html  # the error page, not the module
+    with SearchIndex(":memory:") as index:
+        index.update(course)
+        assert index.search(SECRET, "en", trainer=False) == []

@@ -33,11 +33,13 @@ from courseware_app.core.syntax import (
     H1_RE,
     H2_RE,
     QUIZ_OPEN_RE,
-    TRAINER_RE,
     Fences,
     closes_front_matter,
     heading_id,
+    is_canonical_trainer_opener,
+    looks_like_trainer_note,
     opens_front_matter,
+    opens_trainer_note,
     quiz_end,
 )
 
@@ -218,11 +220,45 @@ def scan_body(body: str, first_line: int, report: Report) -> BodyScan:
     scan.sections = [s for s in scan.sections if s.id]
     if not scan.sections:
         report.add(first_line, "no-sections", "the module has no '## Section {#id}' headings")
+    check_trainer_notes_hidden(lines, first_line, report)
     return scan
 
 
+def check_trainer_notes_hidden(lines: list[str], first_line: int, report: Report) -> None:
+    """Text written as a trainer note that the trainee page would show is an error, so the
+    module is not shown at all (the renderer itself decides, for the doubtful spellings)."""
+    fences = Fences()
+    openers = [
+        i
+        for i, line in enumerate(lines)
+        if not fences.inside(line) and "!!!" in line and looks_like_trainer_note(line)
+    ]
+    doubtful = [i for i in openers if not _plainly_hidden(lines, i)]
+    if not doubtful:
+        return
+    from courseware_app.core.mdext.trainer import exposed_trainer_notes
+
+    message = _(
+        "trainees would see this trainer note: it is not read as one; write "
+        "'!!! trainer \"Title\"' and indent its text with four spaces"
+    )
+    for i in exposed_trainer_notes("\n".join(lines), openers):
+        report.add(first_line + i, "trainer-note-shown", message)
+
+
+def _plainly_hidden(lines: list[str], i: int) -> bool:
+    """A canonical opener at the margin whose next line is blank or indented by four spaces:
+    the one spelling, which the renderer always hides (no need to render to know)."""
+    following = lines[i + 1] if i + 1 < len(lines) else ""
+    return (
+        lines[i].startswith("!!!")
+        and is_canonical_trainer_opener(lines[i])
+        and (not following.strip() or following.startswith("    "))
+    )
+
+
 def _scan_line(line: str, no: int, report: Report, scan: BodyScan) -> None:
-    if TRAINER_RE.match(line):
+    if opens_trainer_note(line):
         scan.trainer_notes += 1
     elif H1_RE.match(line):
         report.warn(
