@@ -9,7 +9,6 @@ from courseware_app.core.search.documents import (
     html_text,
     question_search_text,
     quiz_markdown,
-    trainer_markdown,
     translation_docs,
     translation_hash,
 )
@@ -67,7 +66,6 @@ __all__ = [
     "quiz_markdown",
     "snippet",
     "stem",
-    "trainer_markdown",
     "translation_docs",
     "translation_hash",
     "word_forms",

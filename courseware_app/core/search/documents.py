@@ -11,7 +11,6 @@ from dataclasses import dataclass
 from courseware_app.core.course import ModuleTranslation, Question, Quiz
 from courseware_app.core.questions import kind_for
 from courseware_app.core.render import markdown_to_html, trainer_notes_html
-from courseware_app.core.syntax import callout_title
 
 
 @dataclass(frozen=True)
@@ -79,14 +78,6 @@ def quiz_markdown(quiz: Quiz) -> str:
     for q in quiz.questions:
         parts.extend(question_search_text(q))
     return "\n\n".join(p.replace("\n", " ") for p in parts if p and p.strip())
-
-
-def trainer_markdown(lines: list[str]) -> str:
-    """A ``!!! trainer "Title"`` block as ordinary Markdown: its title, then its body.
-    Not used for the index (notes_text is); kept for the package's export list."""
-    title = (callout_title(lines[0]) or "") if lines else ""
-    body = "\n".join(line[4:] if line.startswith("    ") else line.lstrip() for line in lines[1:])
-    return f"{title}\n\n{body}" if title else body
 
 
 def notes_text(source: str, tr: ModuleTranslation) -> str:
