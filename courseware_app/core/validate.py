@@ -267,6 +267,7 @@ def _question_shape(q: Question) -> QuestionShape:
         q.type,
         len(q.options),
         q.correct_positions,
+        tuple(o.credit for o in q.options),
         q.answer_bool,
         q.numeric,
         len(q.items),
@@ -343,7 +344,12 @@ def _shape_message(q: Question, ref: Question, lang: str) -> str:
         return (
             f"question '{q.id}' has {len(q.options)} options here but {len(ref.options)} in {lang}"
         )
-    if q.correct_positions != ref.correct_positions or q.answer_bool != ref.answer_bool:
+    credits = [o.credit for o in q.options], [o.credit for o in ref.options]
+    if (
+        q.correct_positions != ref.correct_positions
+        or q.answer_bool != ref.answer_bool
+        or credits[0] != credits[1]
+    ):
         return f"question '{q.id}' has different correct answers from {lang}"
     if q.numeric != ref.numeric:
         return f"question '{q.id}' has a different numeric answer from {lang}"

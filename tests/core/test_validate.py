@@ -131,3 +131,14 @@ def test_a_translated_quiz_must_keep_the_source_structure(tmp_path):
 )
 def test_raw_html_remote_image_is_reported(tmp_path, raw):
     assert ("image-remote", FIRST) in diagnose(tmp_path, f"Map: {raw}")
+
+
+def test_a_translated_quiz_must_keep_the_partial_credits(tmp_path):
+    source = _quiz(60, "- [ ] A\n  credit: 50%\n- [x] B")
+    files = {**good_module("m1", source), **good_module("m2")}
+    files["modules/m1/ru.md"] = files["modules/m1/ru.md"].replace(
+        source, _quiz(60, "- [ ] A\n- [x] B")
+    )
+    diags = validate_course(load_course(write_tree(tmp_path / "c", files)))
+    found = {(Path(d.file).name, d.message) for d in diags if d.code == "quiz-mismatch"}
+    assert found == {("ru.md", "question 'q1' has different correct answers from en")}
