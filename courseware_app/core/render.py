@@ -222,7 +222,17 @@ def _convert(
     ctx.trainer_label = trainer_label
     ctx.links, ctx.images = [], []
     body = eng.md.convert(source)
-    return sanitise(body), list(ctx.links), list(ctx.images)
+    return figures(sanitise(body)), list(ctx.links), list(ctx.images)
+
+
+FIGURE_RE = re.compile(r"<p>(\s*<img\b[^>]*>\s*)</p>")
+
+
+def figures(fragment: str) -> str:
+    """A paragraph holding only an image becomes ``<p class="figure">``, whose line is as high as
+    the image (reader.css): Qt gives an image's line the paragraphs' proportional line height
+    too, which left a blank band of a third of a diagram's height below it."""
+    return FIGURE_RE.sub(r'<p class="figure">\1</p>', fragment) if "<img" in fragment else fragment
 
 
 def _quiz_placeholder(tr: ModuleTranslation) -> QuizHtml:
