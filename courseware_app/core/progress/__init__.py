@@ -11,14 +11,17 @@ from courseware_app.core.progress.helpers import device_name, iso_utc, parse_iso
 from courseware_app.core.progress.records import Profile, StoredAttempt
 from courseware_app.core.progress.schema import SCHEMA_VERSION, migrate
 from courseware_app.core.progress.status import (
+    CompletionRule,
     ModuleProgress,
     ModuleState,
     course_progress,
     totals,
 )
 from courseware_app.core.progress.store import ProgressStore
+from courseware_app.core.progress.unfinished import UnfinishedAttempt
 
 __all__ = [
+    "CompletionRule",
     "DB_NAME",
     "SCHEMA_VERSION",
     "ModuleProgress",
@@ -30,6 +33,7 @@ __all__ = [
     "StoreError",
     "StoreMissingError",
     "StoredAttempt",
+    "UnfinishedAttempt",
     "connect",
     "course_progress",
     "device_name",

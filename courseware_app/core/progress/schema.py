@@ -93,8 +93,30 @@ def _migrate_to_2(conn: sqlite3.Connection) -> None:
     conn.execute("UPDATE attempts SET device = ?", (device_name(),))
 
 
+def _migrate_to_3(conn: sqlite3.Connection) -> None:
+    """Unfinished quiz attempts, kept to be continued (core.progress.unfinished)."""
+    conn.execute(
+        """CREATE TABLE unfinished_attempts (
+        profile_id TEXT NOT NULL REFERENCES profiles(id) ON DELETE CASCADE,
+        module TEXT NOT NULL,
+        quiz TEXT NOT NULL,
+        module_version TEXT NOT NULL,
+        lang TEXT NOT NULL,
+        started_at TEXT NOT NULL,
+        saved_at TEXT NOT NULL,
+        position INTEGER NOT NULL DEFAULT 0,
+        arrangements TEXT NOT NULL DEFAULT '{}',
+        responses TEXT NOT NULL DEFAULT '{}',
+        PRIMARY KEY (profile_id, module, quiz)) WITHOUT ROWID"""
+    )
+
+
 # MIGRATIONS[n] takes a database from schema n to n + 1; never edit a released step.
-MIGRATIONS: tuple[Callable[[sqlite3.Connection], None], ...] = (_migrate_to_1, _migrate_to_2)
+MIGRATIONS: tuple[Callable[[sqlite3.Connection], None], ...] = (
+    _migrate_to_1,
+    _migrate_to_2,
+    _migrate_to_3,
+)
 SCHEMA_VERSION = len(MIGRATIONS)
 
 

@@ -1,4 +1,17 @@
-"""Where a learner stands in each module: the pure logic behind the outline and dashboard."""
+"""Where a learner stands in each module: the pure logic behind the outline and dashboard.
+
+The completion rule, written down once here (the outline's marks, the dashboard, its summary
+and the page header all read ``ModuleProgress.state``):
+
+- a module with a quiz is completed when its quiz has been passed (every quiz, when it has
+  several), however many sections were read; passed only on an older major.minor version of
+  the module, it is "completed, since updated" (``ModuleState.UPDATED``), which counts as
+  completed until it is taken again;
+- a module without a quiz is completed when every one of its sections has been read;
+- otherwise it is in progress once anything of it was read or tried, else not started.
+
+Unfinished quiz attempts (``core.progress.unfinished``) play no part: they are not attempts.
+"""
 
 from __future__ import annotations
 
@@ -8,6 +21,13 @@ from enum import StrEnum
 
 from courseware_app.core.course import Course, Module, is_outdated, parse_semver
 from courseware_app.core.progress.records import ProfileSummary, StoredAttempt, VisitStat
+
+
+class CompletionRule(StrEnum):
+    """What completes a module (see the module docstring)."""
+
+    QUIZ = "quiz"  # its quiz (every quiz) passed
+    READING = "reading"  # every section read (a module without a quiz)
 
 
 class ModuleState(StrEnum):
@@ -30,6 +50,9 @@ class ModuleProgress:
     passed_version: str | None  # the newest version a passing attempt was taken on
     current_version: str
     last_attempt_id: str | None = None
+    rule: CompletionRule = CompletionRule.READING
+    quizzes_total: int = 0
+    quizzes_passed: int = 0
 
 
 def _version_key(version: str) -> tuple[int, int, int]:
@@ -59,8 +82,19 @@ def _state(
     return ModuleState.IN_PROGRESS if started else ModuleState.NOT_STARTED
 
 
+def completion_rule(quizzes: Sequence[str]) -> CompletionRule:
+    return CompletionRule.QUIZ if quizzes else CompletionRule.READING
+
+
+def _is_done(rule: CompletionRule, sections: int, visited: int, quizzes: int, passed: int) -> bool:
+    """The completion rule itself."""
+    if rule == CompletionRule.QUIZ:
+        return passed == quizzes
+    return sections > 0 and visited == sections
+
+
 def module_progress(module: Module, summary: ProfileSummary, lang: str) -> ModuleProgress:
-    """Completed = every section visited and every quiz of the module passed."""
+    """Where the learner stands in ``module``, by the completion rule above."""
     tr = module.best(lang)
     sections = [s.id for s in tr.sections] if tr else []
     quizzes = [q.id for q in tr.quizzes] if tr else []
@@ -68,8 +102,8 @@ def module_progress(module: Module, summary: ProfileSummary, lang: str) -> Modul
     visited = [s for s in sections if s in visits]
     mine = [a for a in summary.attempts if a.module == module.id]
     passed_versions = _passed_versions(mine, quizzes)
-    done = bool(sections or quizzes) and len(visited) == len(sections)
-    done = done and len(passed_versions) == len(quizzes)
+    rule = completion_rule(quizzes)
+    done = _is_done(rule, len(sections), len(visited), len(quizzes), len(passed_versions))
     passed_version = min(passed_versions, key=_version_key) if passed_versions else None
     return ModuleProgress(
         module_id=module.id,
@@ -83,6 +117,9 @@ def module_progress(module: Module, summary: ProfileSummary, lang: str) -> Modul
         passed_version=passed_version,
         current_version=module.version,
         last_attempt_id=mine[-1].attempt_id if mine else None,
+        rule=rule,
+        quizzes_total=len(quizzes),
+        quizzes_passed=len(passed_versions),
     )
 
 

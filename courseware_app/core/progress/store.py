@@ -13,7 +13,7 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Concatenate, NamedTuple, ParamSpec, TypeVar
 
-from courseware_app.core.progress import writes
+from courseware_app.core.progress import unfinished, writes
 from courseware_app.core.progress.db import DB_NAME, Params, SQLValue, connect, fetch, transaction
 from courseware_app.core.progress.errors import StoreError
 from courseware_app.core.progress.helpers import device_name, iso_utc
@@ -28,6 +28,7 @@ from courseware_app.core.progress.records import (
     with_answers,
 )
 from courseware_app.core.progress.recovery import Recovered, check_for_reading, prepare
+from courseware_app.core.progress.unfinished import UnfinishedAttempt
 from courseware_app.core.progress.writer import Listener, ReadOnlyWriter, Writer
 from courseware_app.core.scoring import Attempt
 
@@ -305,8 +306,12 @@ class ProgressStore:
     def record_attempt(
         self, profile_id: str, attempt: Attempt, device: str | None = None
     ) -> Future[None]:
+        """Record a finished attempt; the profile's unfinished attempt at that quiz ends."""
         row = writes.attempt_row(profile_id, attempt, device or self.device)
-        return self._write("attempt", writes.insert_attempt, row, writes.answer_rows(attempt))
+        place = (profile_id, attempt.module_id, attempt.quiz_id)
+        return self._write(
+            "attempt", writes.record_attempt, row, writes.answer_rows(attempt), place
+        )
 
     def attempts(
         self,
@@ -331,6 +336,19 @@ class ProgressStore:
     def summary(self, profile_id: str) -> ProfileSummary:
         with self.snapshot():
             return ProfileSummary(self.visits(profile_id), tuple(self.attempts([profile_id])))
+
+    # ------------------------------------------------------------ unfinished attempts
+
+    def keep_unfinished(self, profile_id: str, attempt: UnfinishedAttempt) -> Future[None]:
+        """Keep a quiz left unfinished, to be continued (replaces the one kept before)."""
+        return self._write("unfinished", unfinished.save, profile_id, attempt, iso_utc())
+
+    def discard_unfinished(self, profile_id: str, module: str, quiz: str) -> Future[None]:
+        return self._write("unfinished", unfinished.discard, profile_id, module, quiz)
+
+    def unfinished(self, profile_id: str, module: str, quiz: str) -> UnfinishedAttempt | None:
+        """The profile's unfinished attempt at this quiz (never among ``attempts``)."""
+        return unfinished.read(self._reader(), profile_id, module, quiz)
 
     # ------------------------------------------------------------ bookmarks and notes
 

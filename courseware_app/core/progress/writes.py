@@ -6,6 +6,7 @@ import json
 import sqlite3
 from collections.abc import Sequence
 
+from courseware_app.core.progress import unfinished
 from courseware_app.core.progress.db import SQLValue
 from courseware_app.core.progress.helpers import iso_utc, to_jsonable
 from courseware_app.core.progress.profiles import name_key
@@ -134,6 +135,14 @@ def insert_attempt(conn: sqlite3.Connection, row: SQLRow, answers: Sequence[SQLR
         "max_points, correct, feedback) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
         answers,
     )
+
+
+def record_attempt(
+    conn: sqlite3.Connection, row: SQLRow, answers: Sequence[SQLRow], place: tuple[str, str, str]
+) -> None:
+    """A finished attempt, and the end of the unfinished one it was (profile, module, quiz)."""
+    insert_attempt(conn, row, answers)
+    unfinished.discard(conn, *place)
 
 
 def _delete_place(conn: sqlite3.Connection, table: str, place: tuple[str, str, str]) -> None:
