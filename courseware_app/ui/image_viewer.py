@@ -1,5 +1,6 @@
 """A diagram or picture on its own, full screen: fitted to the screen, the wheel and keys zoom,
-dragging pans, Esc closes. An SVG is drawn from its vectors at every zoom, so it stays sharp."""
+dragging pans, Esc closes. An SVG is drawn from its vectors at every zoom, so it stays sharp.
+And the page's side of it: which image is where, its text, and images as links to open."""
 
 from __future__ import annotations
 
@@ -7,15 +8,27 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QPointF, QRectF, QSizeF, Qt
-from PySide6.QtGui import QImage, QPainter
+from PySide6.QtGui import QImage, QPainter, QTextCharFormat, QTextCursor, QTextFormat
 from PySide6.QtWidgets import QWidget
 
 from courseware_app.core.i18n import _
 from courseware_app.ui.images import raster_image, read_image, svg_renderer
 
 if TYPE_CHECKING:
-    from PySide6.QtGui import QKeyEvent, QMouseEvent, QPaintEvent, QResizeEvent, QWheelEvent
+    from collections.abc import Iterator
+
+    from PySide6.QtCore import QPoint
+    from PySide6.QtGui import (
+        QKeyEvent,
+        QMouseEvent,
+        QPaintEvent,
+        QResizeEvent,
+        QTextDocument,
+        QTextFragment,
+        QWheelEvent,
+    )
     from PySide6.QtSvg import QSvgRenderer
+    from PySide6.QtWidgets import QTextEdit
 
 STEP = 1.25  # one wheel notch or key press
 MIN_SCALE, MAX_SCALE = 0.05, 40.0  # logical pixels per pixel of the picture
@@ -147,3 +160,58 @@ class ImageViewer(QWidget):
     def mouseReleaseEvent(self, _event: QMouseEvent) -> None:  # noqa: N802 - Qt override
         self._drag = None
         self.setCursor(Qt.CursorShape.OpenHandCursor)
+
+
+# ------------------------------------------------------------ images in a page
+
+
+def image_fragments(doc: QTextDocument) -> Iterator[QTextFragment]:
+    """The fragments of ``doc`` that are images, in order."""
+    block = doc.begin()
+    while block.isValid():
+        it = block.begin()
+        while not it.atEnd():
+            fragment = it.fragment()
+            if fragment.charFormat().isImageFormat():
+                yield fragment
+            it += 1
+        block = block.next()
+
+
+def link_images(doc: QTextDocument, scheme: str, tip: str) -> None:
+    """Make every image of ``doc`` that is not a link its own link, ``scheme`` + its name."""
+    spans = [(f.position(), f.length(), f.charFormat()) for f in image_fragments(doc)]
+    cursor = QTextCursor(doc)
+    for position, length, fmt in spans:
+        if fmt.isAnchor():
+            continue
+        cursor.setPosition(position)
+        cursor.setPosition(position + length, QTextCursor.MoveMode.KeepAnchor)
+        link = QTextCharFormat()
+        link.setAnchor(True)
+        link.setAnchorHref(scheme + fmt.toImageFormat().name())
+        link.setToolTip(tip)
+        cursor.mergeCharFormat(link)
+
+
+def alt_text(doc: QTextDocument, name: str) -> str:
+    """The text given for the image ``name`` in ``doc`` (its ``alt``), or ""."""
+    for fragment in image_fragments(doc):
+        fmt = fragment.charFormat()
+        if fmt.toImageFormat().name() == name:
+            return str(fmt.property(QTextFormat.Property.ImageAltText) or "")
+    return ""
+
+
+def image_at(view: QTextEdit, pos: QPoint) -> str:
+    """The name of the image under ``pos`` in ``view``'s viewport, or ""."""
+    doc = view.document()
+    point = QPointF(pos) + QPointF(view.horizontalScrollBar().value(), 0)
+    point += QPointF(0, view.verticalScrollBar().value())
+    at = doc.documentLayout().hitTest(point, Qt.HitTestAccuracy.ExactHit)
+    if at < 0:
+        return ""
+    cursor = QTextCursor(doc)
+    cursor.setPosition(min(at + 1, doc.characterCount() - 1))  # the format of the char at `at`
+    fmt = cursor.charFormat()
+    return str(fmt.property(QTextFormat.Property.ImageName)) if fmt.isImageFormat() else ""

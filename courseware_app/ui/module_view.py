@@ -7,7 +7,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QTimer, Signal
+from PySide6.QtCore import QEvent, QTimer, Signal
 from PySide6.QtWidgets import QTextBrowser
 
 from courseware_app.core.i18n import _
@@ -15,8 +15,15 @@ from courseware_app.core.images import Fit
 from courseware_app.ui.images import ContentDocument, asset_path, content_image
 
 if TYPE_CHECKING:
-    from PySide6.QtCore import QPoint, QUrl
-    from PySide6.QtGui import QContextMenuEvent, QFont, QImage, QResizeEvent
+    from PySide6.QtCore import QPoint, QSizeF, QUrl
+    from PySide6.QtGui import (
+        QContextMenuEvent,
+        QFocusEvent,
+        QFont,
+        QImage,
+        QMouseEvent,
+        QResizeEvent,
+    )
     from PySide6.QtWidgets import QMenu
 
     from courseware_app.ui.image_viewer import ImageViewer
@@ -28,6 +35,7 @@ __all__ = ["ModuleView", "asset_path"]
 
 MEASURE_CHARS = 80  # a comfortable line: about 75 to 90 characters of the body font
 IMAGE_LINK = "image:"  # an image's own link: clicked, or Enter on it, opens it on its own
+SLIGHT_OVERFLOW = 2  # pixels past the page that show no scroll bar
 REFIT_DELAY_MS = 150  # images are drawn again for a new width once resizing pauses
 
 
@@ -48,16 +56,25 @@ class ModuleView(QTextBrowser):
         self._anchors: list[tuple[int, str]] = []
         self._current_section = ""
         self._zoom = 1.0
+        self._images_linked = True
+        self._pressed_image = ""
+        self._side = 0  # the margin on either side of the column
+        self.setAutoFillBackground(True)  # the margins show the page's background
+        self.setBackgroundRole(self.viewport().backgroundRole())
         self._fit = Fit()
         self.image_viewer: ImageViewer | None = None
         self._refit = QTimer(self)
         self._refit.setSingleShot(True)
         self._refit.setInterval(REFIT_DELAY_MS)
         self._refit.timeout.connect(self._fit_images)
+        self._scroll_bar = QTimer(self)
+        self._scroll_bar.setSingleShot(True)
+        self._scroll_bar.timeout.connect(self._fit_scroll_bar)
         self.verticalScrollBar().valueChanged.connect(self._on_scroll)
         self.anchorClicked.connect(self._open_image_link)
         # Block positions change as the document is laid out (and on resize): measure again.
         self.document().documentLayout().documentSizeChanged.connect(self._forget_anchors)
+        self.document().documentLayout().documentSizeChanged.connect(self._overflow)
 
     def loadResource(self, kind: int, url: QUrl | str) -> object:  # noqa: N802 - Qt override
         """Images from the content tree only (``ui.images``), drawn at the page's zoom within
@@ -72,8 +89,9 @@ class ModuleView(QTextBrowser):
         self.content.forget_images(lambda name, _image: name in html)
         try:
             self.setHtml(html)
-            self._set_column(self.viewport().width())
-            if "<img" in html:
+            self._set_column()  # the measure is the page's body font's
+            self._images_linked = "<img" not in html
+            if self.hasFocus():
                 self._link_images()
         finally:
             self._suppress = False
@@ -86,7 +104,7 @@ class ModuleView(QTextBrowser):
         self._zoom = zoom
         self.setFont(font)
         self.document().setDefaultFont(font)
-        self._set_column(self.viewport().width())
+        self._set_column()
         self._fit_images()
 
     def measure(self) -> float:
@@ -100,22 +118,26 @@ class ModuleView(QTextBrowser):
             font.setFamilies(families)
         return MEASURE_CHARS * QFontMetricsF(font).averageCharWidth()
 
-    def _set_column(self, viewport_width: int) -> None:
-        """Centre the text in a column no wider than the measure, the page around it."""
-        doc = self.document()
-        margin = doc.documentMargin()
-        side = margin + max(0.0, (viewport_width - 2 * margin - self.measure()) / 2)
-        root = doc.rootFrame()
-        fmt = root.frameFormat()
-        if abs(fmt.leftMargin() - side) >= 0.5 or abs(fmt.rightMargin() - side) >= 0.5:
-            fmt.setLeftMargin(side)
-            fmt.setRightMargin(side)
-            root.setFrameFormat(fmt)
+    def _set_column(self) -> None:
+        """Centre the text in a column no wider than the measure, the page around it (the
+        view's margins, so that tables and images sized to the page fit the column)."""
+        available = self.viewport().width() + 2 * self._side
+        margins = 2 * self.document().documentMargin()
+        side = int(max(0.0, (available - margins - self.measure()) / 2))
+        if side != self._side:
+            self._side = side
+            self.setViewportMargins(side, 0, side, 0)
 
     def column_width(self) -> float:
         """The width the text and images are laid out in, in logical pixels."""
-        fmt = self.document().rootFrame().frameFormat()
-        return self.viewport().width() - fmt.leftMargin() - fmt.rightMargin()
+        return self.viewport().width() - 2 * self.document().documentMargin()
+
+    def event(self, event: QEvent) -> bool:
+        """The wheel scrolls the page over the margins beside the column too."""
+        if event.type() == QEvent.Type.Wheel:
+            self.wheelEvent(event)  # type: ignore[arg-type]  # a QWheelEvent
+            return True
+        return super().event(event)
 
     def _fit_images(self) -> None:
         """Draw again the images whose size changes with the zoom or the column's width."""
@@ -135,58 +157,55 @@ class ModuleView(QTextBrowser):
 
     # ------------------------------------------------------------ images on their own
 
+    def focusInEvent(self, event: QFocusEvent) -> None:  # noqa: N802 - Qt override
+        self._link_images()  # for the keyboard, once it is in the page
+        super().focusInEvent(event)
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:  # noqa: N802 - Qt override
+        self._pressed_image = self.image_at(event.position().toPoint())
+        super().mousePressEvent(event)
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:  # noqa: N802 - Qt override
+        """A click on an image opens it (one that is already a link opens as a link)."""
+        pos = event.position().toPoint()
+        super().mouseReleaseEvent(event)
+        pressed, self._pressed_image = self._pressed_image, ""
+        link = self.anchorAt(pos).startswith(IMAGE_LINK)
+        selecting = self.textCursor().hasSelection()
+        if pressed and not link and not selecting and pressed == self.image_at(pos):
+            self.open_image(pressed)
+            event.accept()
+
     def _link_images(self) -> None:
-        """Make every image that is not a link its own ``image:`` link (reached by Tab)."""
-        from PySide6.QtGui import QTextCharFormat, QTextCursor
+        """Every image that is not a link becomes its own ``image:`` link, reached by Tab (once
+        per page, when the keyboard first comes into it: it costs ~10 ms on a long page)."""
+        if not self._images_linked:
+            self._images_linked = True
+            from courseware_app.ui.image_viewer import link_images
 
-        doc, spans = self.document(), []
-        block = doc.begin()
-        while block.isValid():
-            it = block.begin()
-            while not it.atEnd():
-                fragment = it.fragment()
-                fmt = fragment.charFormat()
-                if fmt.isImageFormat() and not fmt.isAnchor():
-                    spans.append((fragment.position(), fragment.length(), fmt))
-                it += 1
-            block = block.next()
-        cursor = QTextCursor(doc)
-        for position, length, fmt in spans:
-            cursor.setPosition(position)
-            cursor.setPosition(position + length, QTextCursor.MoveMode.KeepAnchor)
-            link = QTextCharFormat()
-            link.setAnchor(True)
-            link.setAnchorHref(IMAGE_LINK + fmt.toImageFormat().name())
-            link.setToolTip(_("Click to view the image full screen"))
-            cursor.mergeCharFormat(link)
-
-    def _open_image_link(self, url: QUrl) -> None:
-        if url.scheme() == IMAGE_LINK[:-1]:
-            self.open_image(url.toString()[len(IMAGE_LINK) :])
+            link_images(self.document(), IMAGE_LINK, _("Click to view the image full screen"))
 
     def image_at(self, pos: QPoint) -> str:
         """The image under ``pos`` in the viewport, or "" when there is none."""
         href = self.anchorAt(pos)
         if href.startswith(IMAGE_LINK):
             return href[len(IMAGE_LINK) :]
-        from PySide6.QtGui import QTextFormat
+        from courseware_app.ui.image_viewer import image_at
 
-        cursor = self.cursorForPosition(pos)
-        for offset in (0, 1):  # the character after the point, or before it
-            cursor.setPosition(max(0, cursor.position() + offset))
-            fmt = cursor.charFormat()
-            if fmt.isImageFormat() and self.cursorRect(cursor).contains(pos):
-                return str(fmt.property(QTextFormat.Property.ImageName))
-        return ""
+        return image_at(self, pos)
+
+    def _open_image_link(self, url: QUrl) -> None:
+        if url.scheme() == IMAGE_LINK[:-1]:
+            self.open_image(url.toString()[len(IMAGE_LINK) :])
 
     def open_image(self, name: str) -> ImageViewer | None:
         """Show the image ``name`` (an ``asset:`` URL of this page) full screen."""
         from PySide6.QtCore import QUrl
 
-        from courseware_app.ui.image_viewer import ImageViewer
+        from courseware_app.ui.image_viewer import ImageViewer, alt_text
 
         path = asset_path(self.content_root, QUrl(name))
-        viewer = ImageViewer.for_file(path, self._alt_text(name)) if path else None
+        viewer = ImageViewer.for_file(path, alt_text(self.document(), name)) if path else None
         if viewer is None:
             return None
         if self.image_viewer is not None:
@@ -194,20 +213,6 @@ class ModuleView(QTextBrowser):
         self.image_viewer = viewer
         viewer.showFullScreen()
         return viewer
-
-    def _alt_text(self, name: str) -> str:
-        from PySide6.QtGui import QTextFormat
-
-        block = self.document().begin()
-        while block.isValid():
-            it = block.begin()
-            while not it.atEnd():
-                fmt = it.fragment().charFormat()
-                if fmt.isImageFormat() and fmt.toImageFormat().name() == name:
-                    return str(fmt.property(QTextFormat.Property.ImageAltText) or "")
-                it += 1
-            block = block.next()
-        return ""
 
     def context_menu(self, pos: QPoint, keyboard: bool = False) -> QMenu:
         """The standard menu, with "View image" first when ``pos`` is on an image (or, from the
@@ -291,14 +296,28 @@ class ModuleView(QTextBrowser):
             self._current_section = section
             self.sectionChanged.emit(section)
 
+    def _overflow(self, _size: QSizeF) -> None:
+        self._scroll_bar.start()  # after the paint: Qt's `Qt` namespace is not built before it
+
+    def _fit_scroll_bar(self) -> None:
+        """No horizontal scroll bar for the pixel or two a table's collapsed outer border
+        reaches past the page (Qt's rounding); one for anything really wider."""
+        from PySide6.QtCore import Qt
+
+        width = self.document().size().width()
+        slight = width <= self.viewport().width() + SLIGHT_OVERFLOW
+        policy = Qt.ScrollBarPolicy
+        self.setHorizontalScrollBarPolicy(
+            policy.ScrollBarAlwaysOff if slight else policy.ScrollBarAsNeeded
+        )
+
     def _forget_anchors(self, *_args) -> None:
         self._anchors = []
 
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt override
         self._anchors = []
-        chrome = self.width() - self.viewport().width()  # frame and scroll bar
-        self._set_column(event.size().width() - chrome)  # before the text is laid out again
         super().resizeEvent(event)
+        self._set_column()
         if self.content.image_names():
             self._refit.start()  # drawing images again waits until resizing pauses
         else:
