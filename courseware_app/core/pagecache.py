@@ -29,7 +29,9 @@ log = logging.getLogger(__name__)
 
 @dataclass(frozen=True)
 class PageKey:
-    """Which page: a module, in a content language, in trainer mode or not, with a UI language."""
+    """Which page: a module, in a content language, in trainer mode or not, with a UI language.
+    No theme: a page names no colour (core.render.wrap_page with no theme), the view's document
+    gets the theme's stylesheet, so a theme switch shows the same page again, not a new one."""
 
     module: str
     content_lang: str
@@ -93,10 +95,10 @@ class PageCache:
             _write(path, page)
 
     def render(self, course: Course, key: PageKey) -> Page:
-        """Render the page now, without the cache (core.render.module_page)."""
+        """Render the page now, without the cache (core.render.module_page), in no theme."""
         from courseware_app.core.render import module_page
 
-        html, rendered = module_page(course, key.module, key.content_lang, key.trainer)
+        html, rendered = module_page(course, key.module, key.content_lang, key.trainer, None)
         return Page(html, rendered)
 
     def get_or_render(self, course: Course, key: PageKey) -> Page:

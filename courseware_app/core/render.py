@@ -15,6 +15,7 @@ from courseware_app.core.formats import format_duration
 from courseware_app.core.i18n import _, ngettext
 from courseware_app.core.paths import resources_dir
 from courseware_app.core.syntax import is_remote
+from courseware_app.core.themes import LIGHT, Theme, page_css
 
 if TYPE_CHECKING:  # the extensions import Markdown, which loads on first render only
     from courseware_app.core.mdext.blocks import QuizHtml
@@ -150,7 +151,6 @@ def _engine() -> _Engine:
 
 IMG_TAG_RE = re.compile(r"<img\b[^>]*>")
 ATTRIBUTE_RE = re.compile(r'\s([a-z-]+)="([^"]*)"')
-PLACEHOLDER_STYLE = "background-color:#eeeeee;color:#555555"
 
 
 def sanitise(fragment: str) -> str:
@@ -178,7 +178,7 @@ def _image_or_placeholder(tag: re.Match[str]) -> str:
         return tag.group(0)
     label = _("Image not loaded: {alt}").format(alt=attributes.get("alt") or src)
     text = html.escape(f"[{label}]", quote=False)
-    return f'<span class="image-placeholder" style="{PLACEHOLDER_STYLE}">{text}</span>'
+    return f'<span class="image-placeholder">{text}</span>'
 
 
 def markdown_to_html(
@@ -244,7 +244,7 @@ def _quiz_placeholder(tr: ModuleTranslation) -> QuizHtml:
         link = html.escape(f"quiz:{tr.module_id}/{quiz_id}")
         start = html.escape(_("Start the quiz"))
         return (
-            f'<table class="callout quiz" width="100%" cellpadding="10" bgcolor="#eaf4ff"><tr><td>'
+            f'<table class="callout quiz" width="100%" cellpadding="10"><tr><td>'
             f"<p><b>{title}</b> — {html.escape(label)}</p>"
             f'<p><a href="{link}">{start}</a></p></td></tr></table>'
         )
@@ -312,23 +312,22 @@ def reader_css() -> str:
     return (resources_dir() / "reader.css").read_text(encoding="utf-8")
 
 
-def wrap_page(fragment: str, lang: str) -> str:
+def wrap_page(fragment: str, lang: str, theme: Theme | None = LIGHT) -> str:
+    """A whole page: the layout (resources/reader.css) and ``theme``'s colours. With ``theme``
+    None the page names no colour (only classes): the reader's view gives its document the
+    current theme's stylesheet, so one cached page serves every theme."""
+    colours = page_css(theme) if theme is not None else ""
     return (
-        f'<html lang="{lang}"><head><meta charset="utf-8"><style>{reader_css()}</style></head>'
-        f"<body>{fragment}</body></html>"
+        f'<html lang="{lang}"><head><meta charset="utf-8"><style>{reader_css()}{colours}</style>'
+        f"</head><body>{fragment}</body></html>"
     )
 
 
 def banner(text: str, kind: str = "warning") -> str:
-    colours = {
-        "warning": ("#fff3cd", "#7a5a00"),
-        "info": ("#e8f1fb", "#1f5fa8"),
-        "error": ("#fde2e1", "#a11d1d"),
-    }
-    bg, fg = colours[kind]
+    """A banner of ``kind`` (core.themes.BANNER_KINDS); its colours are the theme's."""
     return (
-        f'<table class="banner {kind}" width="100%" cellpadding="8" bgcolor="{bg}"><tr><td>'
-        f'<span style="color: {fg};">{html.escape(text)}</span></td></tr></table>'
+        f'<table class="banner {kind}" width="100%" cellpadding="8"><tr><td>'
+        f"<span>{html.escape(text)}</span></td></tr></table>"
     )
 
 
@@ -382,17 +381,19 @@ def error_page(module_id: str, diagnostics: tuple[Diagnostic, ...] | list[Diagno
 
 
 def module_page(
-    course: Course, module_id: str, lang: str, trainer: bool = False
+    course: Course, module_id: str, lang: str, trainer: bool = False, theme: Theme | None = LIGHT
 ) -> tuple[str, RenderedModule | None]:
-    """The full HTML page for a module in ``lang``, with banners, or an error page."""
+    """The full HTML page for a module in ``lang``, with banners, or an error page; in
+    ``theme``'s colours (None: no colours, see ``wrap_page``)."""
     module = course.modules.get(module_id)
     if module is None:
-        return wrap_page(error_page(module_id, []), lang), None
+        return wrap_page(error_page(module_id, []), lang, theme), None
     if module.status(lang) == Status.ERROR:
-        return wrap_page(error_page(module_id, module.failed[lang]), lang), None
+        return wrap_page(error_page(module_id, module.failed[lang]), lang, theme), None
     tr = module.best(lang)
     if tr is None:
         errors = tuple(d for ds in module.failed.values() for d in ds)
-        return wrap_page(error_page(module_id, errors), lang), None
+        return wrap_page(error_page(module_id, errors), lang, theme), None
     rendered = render_translation(tr, trainer)
-    return wrap_page("".join(banners_for(module, lang)) + rendered.html, tr.lang), rendered
+    body = "".join(banners_for(module, lang)) + rendered.html
+    return wrap_page(body, tr.lang, theme), rendered

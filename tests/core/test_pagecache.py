@@ -62,7 +62,7 @@ def test_the_page_is_what_the_renderer_makes(setup):
     from courseware_app.core.render import module_page
 
     page = session(setup).get_or_render(setup["course"], ALPHA)
-    assert page == Page(*module_page(setup["course"], "alpha", "en", False))
+    assert page == Page(*module_page(setup["course"], "alpha", "en", False, theme=None))
     assert session(setup).render(setup["course"], ALPHA) == page
 
 

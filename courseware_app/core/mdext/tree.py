@@ -17,16 +17,10 @@ from courseware_app.core.syntax import (
     is_remote,
     is_trainer_kind,
 )
+from courseware_app.core.themes import CALLOUT_KINDS
 
-# QTextBrowser ignores borders and padding on <div>: callouts become one-cell tables.
-CALLOUTS = {
-    "note": ("#e8f1fb", "#1f5fa8"),
-    "tip": ("#e9f7ec", "#1e7a3a"),
-    "warning": ("#fdf0e1", "#a35200"),
-    "example": ("#f1eefa", "#5a3f9e"),
-    "case-study": ("#eef5f5", "#25666b"),
-    "trainer": ("#fff6cc", "#7a5a00"),
-}
+# QTextBrowser ignores borders and padding on <div>: callouts become one-cell tables. Their
+# colours are the theme's (core.themes.page_css), by class: the HTML names none.
 
 
 @dataclass
@@ -96,23 +90,13 @@ class ReaderTreeprocessor(Treeprocessor):
     def _callout(self, div: etree.Element, ctx: LinkContext) -> etree.Element:
         kinds = [c for c in div.get("class", "").split() if c != "admonition"]
         kind = TRAINER_KIND if is_trainer_kind(" ".join(kinds)) else kinds[0] if kinds else "note"
-        bg, fg = CALLOUTS.get(kind, CALLOUTS["note"])
-        table = etree.Element(
-            "table",
-            {
-                "class": f"callout {kind}",
-                "width": "100%",
-                "cellpadding": "10",
-                "cellspacing": "0",
-                "bgcolor": bg,
-                "style": f"border-left: 4px solid {fg}; margin: 8px 0;",
-            },
-        )
-        td = etree.SubElement(etree.SubElement(table, "tr"), "td", {"bgcolor": bg})
+        classes = f"callout {kind}" if kind in CALLOUT_KINDS else f"callout note {kind}"
+        attributes = {"width": "100%", "cellpadding": "10", "cellspacing": "0"}
+        table = etree.Element("table", {"class": classes, **attributes})
+        td = etree.SubElement(etree.SubElement(table, "tr"), "td")
         for child in list(div):
             if child.tag == "p" and "admonition-title" in child.get("class", ""):
                 child.set("class", "callout-title")
-                child.set("style", f"color: {fg}; font-weight: bold;")
                 if kind == TRAINER_KIND:
                     child.text = ctx.trainer_label.format(title=child.text or "")
             td.append(child)
