@@ -40,12 +40,9 @@ def asset_path(content_root: Path, url: QUrl) -> Path | None:
     """``asset:MODULE/FILE`` -> the file inside the content tree, or None if outside it."""
     if url.scheme() != "asset":
         return None
-    rel = unquote(url.path())
-    root = (content_root / "modules").resolve()
-    path = (root / rel).resolve()
-    if root not in path.parents or not path.is_file():
-        return None
-    return path
+    from courseware_app.core.mdext.images import asset_file  # the one rule, as validate's
+
+    return asset_file(content_root / "modules", unquote(url.path()))
 
 
 def content_image(

@@ -146,3 +146,15 @@ def test_the_reader_never_reads_an_image_from_outside_the_content_tree(view, tmp
     view.show_page(f'<p>x<img src="{outside}" width="50" height="50"></p>', [])
     qtbot.waitExposed(view)
     assert blue_pixels(view.grab().toImage()) == 0
+
+
+def test_a_symbolic_link_loop_or_a_nul_in_an_image_name_is_no_image(tmp_path):
+    from PySide6.QtCore import QUrl
+
+    from courseware_app.ui.images import asset_path
+
+    modules = tmp_path / "modules" / "m1"
+    modules.mkdir(parents=True)
+    (modules / "loop.png").symlink_to(modules / "loop.png")
+    assert asset_path(tmp_path, QUrl("asset:m1/loop.png")) is None
+    assert asset_path(tmp_path, QUrl("asset:m1/a%00b.png")) is None
