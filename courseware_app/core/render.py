@@ -101,8 +101,8 @@ EXTENSIONS = [
     "codehilite",
     "sane_lists",
 ]
-EXTENSION_CONFIG = {
-    "codehilite": {"noclasses": True, "guess_lang": False, "pygments_style": "default"}
+EXTENSION_CONFIG = {  # code names its tokens' classes; core.themes colours them
+    "codehilite": {"noclasses": False, "guess_lang": False}
 }
 
 

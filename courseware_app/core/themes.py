@@ -11,6 +11,15 @@ ThemeChoice = Literal["system", "light", "dark", "high-contrast"]
 CHOICES: Final[tuple[ThemeChoice, ...]] = ("system", "light", "dark", "high-contrast")
 CALLOUT_KINDS: Final = ("note", "tip", "warning", "example", "case-study", "trainer", "quiz")
 BANNER_KINDS: Final = ("warning", "info", "error")
+# Pygments' short token classes (codehilite writes classes, not colours), by group.
+CODE_TOKENS: Final = {
+    "keyword": ("k", "kc", "kd", "kn", "kp", "kr", "kt", "ow"),
+    "string": ("s", "s1", "s2", "sa", "sb", "sc", "sd", "se", "sh", "si", "sx", "sr", "ss"),
+    "comment": ("c", "c1", "ch", "cm", "cp", "cpf", "cs"),
+    "number": ("m", "mb", "mf", "mh", "mi", "mo", "il"),
+    "operator": ("o", "p"),
+    "name": ("nb", "bp", "nf", "fm", "nc", "nd", "ne", "nn", "nt", "na", "nv"),
+}
 
 
 @dataclass(frozen=True)
@@ -36,6 +45,7 @@ class Theme:
     rule: str  # heading underline, grid borders
     table_head: Pair
     code: Pair  # code and preformatted blocks
+    code_tokens: dict[str, str]  # highlighted code: CODE_TOKENS group -> colour, on code.bg
     mark: Pair  # <mark> and search matches
     current_match: Pair  # the current search match
     placeholder: Pair  # an image not loaded
@@ -70,6 +80,7 @@ class Theme:
         }
         pairs = [(what, Pair(bg, fg)) for what, fg in on_page.items()]
         pairs += [("table head", self.table_head), ("code", self.code), ("mark", self.mark)]
+        pairs += [(f"code {g}", Pair(self.code.bg, c)) for g, c in self.code_tokens.items()]
         pairs += [("current match", self.current_match), ("placeholder", self.placeholder)]
         pairs += [("selection", self.selection)]
         for kind, pair in self.callouts.items():
@@ -103,6 +114,14 @@ LIGHT: Final = Theme(
     rule="#c8d3e0",
     table_head=Pair("#e6edf5", "#1d1d1f"),
     code=Pair("#f6f8fa", "#1d1d1f"),
+    code_tokens={
+        "keyword": "#007020",
+        "string": "#a11d1d",
+        "comment": "#3d6b6b",
+        "number": "#5a5a5e",
+        "operator": "#5a5a5e",
+        "name": "#1f3fa8",
+    },
     mark=Pair("#ffe066", "#1d1d1f"),
     current_match=Pair("#ffa940", "#1d1d1f"),
     placeholder=Pair("#eeeeee", "#555555"),
@@ -148,6 +167,14 @@ DARK: Final = Theme(
     rule="#46505e",
     table_head=Pair("#2b3340", "#e6e6e6"),
     code=Pair("#2a2c30", "#e6e6e6"),
+    code_tokens={
+        "keyword": "#c3b2ff",
+        "string": "#9ee6a6",
+        "comment": "#a8b0b8",
+        "number": "#ffc78a",
+        "operator": "#d0d0d4",
+        "name": "#8cc2ff",
+    },
     mark=Pair("#ffd84d", "#1d1d1f"),
     current_match=Pair("#ffa940", "#1d1d1f"),
     placeholder=Pair("#2f3136", "#c8c8cc"),
@@ -196,6 +223,14 @@ HIGH_CONTRAST: Final = Theme(
     rule=_WHITE,
     table_head=Pair(_BLACK, _YELLOW),
     code=Pair(_BLACK, _WHITE),
+    code_tokens={
+        "keyword": _YELLOW,
+        "string": _WHITE,
+        "comment": _WHITE,
+        "number": _WHITE,
+        "operator": _WHITE,
+        "name": _YELLOW,
+    },
     mark=Pair(_YELLOW, _BLACK),
     current_match=Pair(_WHITE, _BLACK),
     placeholder=Pair(_BLACK, _WHITE),
@@ -261,6 +296,9 @@ def page_css(theme: Theme) -> str:
         f"mark {{ background-color: {t.mark.bg}; color: {t.mark.fg}; }}",
         _pair_rule(".image-placeholder", t.placeholder),
     ]
+    for group, colour in t.code_tokens.items():
+        selectors = ", ".join(f"span.{token}" for token in CODE_TOKENS[group])
+        rules.append(f"{selectors} {{ color: {colour}; }}")
     border = (
         f" border-width: 2px; border-style: solid; border-color: {t.callout_border};"
         if t.callout_border
@@ -272,7 +310,9 @@ def page_css(theme: Theme) -> str:
         )
         rules.append(f"table.callout.{kind} p.callout-title {{ color: {pair.fg}; }}")
     for kind, pair in t.banners.items():
-        rules.append(f"table.banner.{kind}, table.banner.{kind} td {{ background-color: {pair.bg}; }}")
+        rules.append(
+            f"table.banner.{kind}, table.banner.{kind} td {{ background-color: {pair.bg}; }}"
+        )
         rules.append(f"table.banner.{kind} span {{ color: {pair.fg}; }}")
     return "\n".join(rules) + "\n"
 

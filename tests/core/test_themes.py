@@ -21,7 +21,9 @@ from courseware_app.core.themes import (
 from tests.conftest import TEST_CONTENT
 
 COLOUR = re.compile(r"#[0-9a-fA-F]{6}\b")
-CALLOUTS_MD = '!!! note "N"\n    a\n\n!!! warning\n    b\n\n!!! trainer "T"\n    c\n\n!!! odd\n    d\n'
+CALLOUTS_MD = (
+    '!!! note "N"\n    a\n\n!!! warning\n    b\n\n!!! trainer "T"\n    c\n\n!!! odd\n    d\n'
+)
 
 
 def test_contrast_ratio_follows_wcag():
@@ -76,7 +78,9 @@ def test_a_theme_by_name_and_the_light_one_for_any_other_name():
 def test_the_stylesheet_colours_every_callout_and_banner_of_the_theme(theme):
     css = page_css(theme)
     for kind, pair in theme.callouts.items():
-        assert f"table.callout.{kind}, table.callout.{kind} td {{ background-color: {pair.bg};" in css
+        assert (
+            f"table.callout.{kind}, table.callout.{kind} td {{ background-color: {pair.bg};" in css
+        )
         assert f"table.callout.{kind} p.callout-title {{ color: {pair.fg}; }}" in css
     for kind, pair in theme.banners.items():
         assert f"table.banner.{kind} span {{ color: {pair.fg}; }}" in css
