@@ -23,6 +23,7 @@ from courseware_app.ui.module_view import ModuleView
 from courseware_app.ui.outline import OutlineTree
 from courseware_app.ui.reading_room import ReadingRoom
 from courseware_app.ui.settings import Preferences, Settings
+from courseware_app.ui.themes import ThemeController
 from courseware_app.ui.view_modes import ViewModes
 
 if TYPE_CHECKING:
@@ -121,6 +122,8 @@ class WindowFrame(QMainWindow):
         self.view_modes = ViewModes(self)
         self.reading_room = ReadingRoom(self)
         self.view_modes.set_versions_shown(self.prefs.show_versions)
+        self.themes = ThemeController(self)  # before the first page: it sets the page's colours
+        self.add_part(self.themes)
         self.apply_zoom()
 
     # ------------------------------------------------------------ building
