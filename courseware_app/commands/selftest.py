@@ -136,9 +136,10 @@ def check_gui(checks: Checks, course, data) -> None:
     languages.switch("en")
 
 
-def check_start_page(checks: Checks, content, data) -> None:
+def check_start_page(checks: Checks, content) -> None:
     """The start-up's two ways: everything first (no record yet), then the recorded page
-    painted before the course is attached (core.startpage)."""
+    painted before the course is attached (core.startpage). In a folder of their own, made
+    for this run: a record left by an earlier run in the data folder would fail the first."""
     from argparse import Namespace
 
     from PySide6.QtCore import QEvent
@@ -149,7 +150,6 @@ def check_start_page(checks: Checks, content, data) -> None:
     app = QApplication.instance()
     assert isinstance(app, QApplication)  # check_gui made it
     options = Namespace(lang="en", trainer=False, content=str(content), open=None, data_dir=None)
-    folder = data / "start-up"
 
     def start(expect_start_page: bool) -> None:
         window, languages = open_window(options, app, folder)
@@ -166,8 +166,10 @@ def check_start_page(checks: Checks, content, data) -> None:
             window.deleteLater()  # gone now, not at some later language switch
             app.sendPostedEvents(None, QEvent.Type.DeferredDelete)
 
-    checks.check("start without a start page", lambda: start(False))
-    checks.check("start from the recorded start page", lambda: start(True))
+    with tempfile.TemporaryDirectory(prefix="courseware-start-up-") as tmp:
+        folder = Path(tmp)
+        checks.check("start without a start page", lambda: start(False))
+        checks.check("start from the recorded start page", lambda: start(True))
 
 
 def run(args) -> int:
@@ -186,7 +188,7 @@ def run(args) -> int:
             if course.errors:  # no start page is recorded for content that failed to load
                 checks.skip("start-up with a start page", _("the content has errors"))
             else:
-                check_start_page(checks, content, data)
+                check_start_page(checks, content)
     report(checks, time.perf_counter() - started)
     return 1 if checks.failures else 0
 
