@@ -24,16 +24,16 @@ from courseware_app.core.formats import format_duration, format_number, format_p
 from courseware_app.core.history import Location
 from courseware_app.core.i18n import _, ngettext
 from courseware_app.core.progress import ModuleProgress, ModuleState, totals
+from courseware_app.ui.themes import current
 
-COLOURS = {
-    ModuleState.NOT_STARTED: "#8a8a8e",
-    ModuleState.IN_PROGRESS: "#2a6fb0",
-    ModuleState.COMPLETED: "#1e7a3a",
-    ModuleState.UPDATED: "#9a6700",
-}
 ROLE_TARGET = Qt.ItemDataRole.UserRole
 RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
-_icons: dict[ModuleState, QIcon] = {}
+_icons: dict[tuple[str, ModuleState], QIcon] = {}  # by theme name and state
+
+
+def state_colour(state: ModuleState) -> str:
+    """The colour of a progress state in the current theme (core.themes.Theme.states)."""
+    return current().states[state.name.lower()]
 
 
 def _tick(painter: QPainter, colour: str, width: float) -> None:
@@ -50,30 +50,31 @@ def _tick(painter: QPainter, colour: str, width: float) -> None:
 
 def state_icon(state: ModuleState) -> QIcon:
     """Shapes differ, not only colours: ring, half disc, disc with tick, ring with tick."""
-    if state in _icons:
-        return _icons[state]
+    key = (current().name, state)
+    if key in _icons:
+        return _icons[key]
     pixmap = QPixmap(32, 32)
     pixmap.fill(Qt.GlobalColor.transparent)
     painter = QPainter(pixmap)
     painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-    colour = QColor(COLOURS[state])
+    colour = QColor(state_colour(state))
     ring = QRectF(3, 3, 26, 26)
     painter.setPen(QPen(colour, 3))
     if state == ModuleState.COMPLETED:
         painter.setBrush(colour)
         painter.drawEllipse(ring)
-        _tick(painter, "#ffffff", 3.5)
+        _tick(painter, current().page.bg, 3.5)  # the page's colour, cut out of the disc
     else:
         painter.drawEllipse(ring)
         if state == ModuleState.IN_PROGRESS:
             painter.setBrush(colour)
             painter.drawPie(ring, 90 * 16, 180 * 16)
         elif state == ModuleState.UPDATED:
-            _tick(painter, COLOURS[state], 3.5)
+            _tick(painter, state_colour(state), 3.5)
     painter.end()
     pixmap.setDevicePixelRatio(2.0)
-    _icons[state] = QIcon(pixmap)
-    return _icons[state]
+    _icons[key] = QIcon(pixmap)
+    return _icons[key]
 
 
 def state_text(p: ModuleProgress) -> tuple[str, str]:

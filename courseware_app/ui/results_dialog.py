@@ -48,8 +48,7 @@ from courseware_app.core.results import (
     write_export,
     write_merged,
 )
-
-PASS_BACKGROUND, FAIL_BACKGROUND = QColor("#dcefe0"), QColor("#f6dcdc")
+from courseware_app.ui.themes import current
 
 
 @contextmanager
@@ -322,7 +321,7 @@ class MergeDialog(QDialog):
         for path, message in self.problems:
             item = QTreeWidgetItem(self.files, [path.name, _("not a results export")])
             item.setData(0, Qt.ItemDataRole.UserRole, path)
-            item.setForeground(1, QColor("#a11d1d"))
+            item.setForeground(1, QColor(current().bad))
             item.setToolTip(1, message)
         self.merged = merge(self.exports)
         self._fill_table()
@@ -349,7 +348,7 @@ class MergeDialog(QDialog):
         text = " · ".join(parts)
         if self.problems:
             text += (
-                "<br><span style='color:#a11d1d'>"
+                f"<br><span style='color:{current().bad}'>"
                 + ngettext(
                     "{count} file is not a results export and is left out.",
                     "{count} files are not results exports and are left out.",
@@ -387,7 +386,8 @@ class MergeDialog(QDialog):
         mark = "✓ " if cell.passed else ""
         item = QTableWidgetItem(mark + format_percentage(cell.best / 100))
         item.setTextAlignment(Qt.AlignmentFlag.AlignCenter)
-        item.setBackground(PASS_BACKGROUND if cell.passed else FAIL_BACKGROUND)
+        theme = current()  # the row's text is the palette's: readable on either background
+        item.setBackground(QColor(theme.pass_row if cell.passed else theme.fail_row))
         item.setToolTip(
             (_("Passed") if cell.passed else _("Not passed yet"))
             + "\n"

@@ -129,3 +129,33 @@ def test_a_diagram_has_a_light_plate_on_a_dark_page():
     assert image is not None
     corner = image.pixelColor(0, 0)  # outside the drawing: the SVG is transparent there
     assert corner.alpha() == 255 and corner.lightness() > 240
+
+
+@pytest.mark.parametrize("theme", THEMES.values(), ids=list(THEMES))
+def test_search_matches_are_drawn_readable_in_every_theme(theme):
+    from PySide6.QtGui import QTextDocument
+
+    from courseware_app.core.search import CompiledQuery, parse_query
+    from courseware_app.ui.search.highlight import match_selections
+
+    themes._Current.theme = theme
+    doc = QTextDocument("Risk and more risk")
+    (first, second) = match_selections(doc, CompiledQuery(parse_query("risk"), "en"))
+    fmt = first.format
+    assert (fmt.background().color().name(), fmt.foreground().color().name()) == (
+        theme.mark.bg,
+        theme.mark.fg,
+    )  # the text's own colour is the match's, not the page's (light on a dark page)
+
+
+def test_the_dashboard_icons_take_the_theme_colours():
+    from courseware_app.core.progress import ModuleState
+    from courseware_app.ui.dashboard import state_icon
+
+    def disc_colour():
+        image = state_icon(ModuleState.COMPLETED).pixmap(32, 32).toImage()
+        return image.pixelColor(16, 7).name()  # inside the disc, above the tick
+
+    assert disc_colour() == LIGHT.states["completed"]
+    themes._Current.theme = DARK
+    assert disc_colour() == DARK.states["completed"]

@@ -9,8 +9,9 @@ from PySide6.QtWidgets import QTextEdit
 
 from courseware_app.core.i18n import _
 from courseware_app.core.search import CompiledQuery, parse_query
+from courseware_app.core.themes import Pair
+from courseware_app.ui.themes import current
 
-MATCH_COLOUR, CURRENT_COLOUR = QColor("#ffe58f"), QColor("#ffa940")
 ShowStatus = Callable[[str, int], None]  # (message, milliseconds)
 
 
@@ -35,10 +36,16 @@ def anchor_position(doc: QTextDocument, name: str) -> int:
     return 0
 
 
+def paint(fmt: QTextCharFormat, colours: Pair) -> None:
+    """A match in the theme's colours: its background and its text (readable on it)."""
+    fmt.setBackground(QColor(colours.bg))
+    fmt.setForeground(QColor(colours.fg))
+
+
 def match_selections(doc: QTextDocument, compiled: CompiledQuery) -> list[QTextEdit.ExtraSelection]:
     """One extra selection per match of ``compiled`` in ``doc``, in document order."""
     fmt = QTextCharFormat()
-    fmt.setBackground(MATCH_COLOUR)
+    paint(fmt, current().mark)
     out = []
     block = doc.begin()
     while block.isValid():
@@ -87,8 +94,8 @@ class PageHighlights:
 
     def _show_current(self) -> None:
         for i, selection in enumerate(self.matches):
-            colour = CURRENT_COLOUR if i == self.current else MATCH_COLOUR
-            selection.format.setBackground(colour)
+            theme = current()
+            paint(selection.format, theme.current_match if i == self.current else theme.mark)
         self.view.setExtraSelections(self.matches)
         if 0 <= self.current < len(self.matches):
             cursor = QTextCursor(self.matches[self.current].cursor)
