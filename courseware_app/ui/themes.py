@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Final
 
 from PySide6.QtCore import QObject, Signal
-from PySide6.QtGui import QAction, QActionGroup, QColor, QGuiApplication, QPalette
+from PySide6.QtGui import QAction, QActionGroup, QColor, QGuiApplication, QIcon, QPalette
 from PySide6.QtWidgets import QApplication
 
 from courseware_app.core.i18n import _
@@ -25,12 +25,21 @@ from courseware_app.core.themes import (
 )
 
 if TYPE_CHECKING:
+    from PySide6.QtCore import QSize
     from PySide6.QtGui import QStyleHints
     from PySide6.QtWidgets import QMenu
 
     from courseware_app.ui.frame import WindowFrame
 
 FUSION: Final = "Fusion"
+# Fusion draws frames a shade darker than the window: none on black. High contrast frames every
+# field in white and the keyboard focus in yellow.
+HIGH_CONTRAST_SHEET: Final = """
+QLineEdit, QComboBox, QAbstractSpinBox, QPushButton, QToolButton:checked, QAbstractScrollArea
+{ border: 1px solid #ffffff; }
+QLineEdit:focus, QComboBox:focus, QAbstractSpinBox:focus, QPushButton:focus, QToolButton:focus,
+QAbstractScrollArea:focus, QCheckBox:focus, QRadioButton:focus { border: 2px solid #ffff00; }
+"""
 
 
 class _Current:
@@ -119,6 +128,28 @@ def palette_for(theme: Theme) -> QPalette:
     return palette
 
 
+def tinted(icon: QIcon, size: QSize) -> QIcon:
+    """``icon`` drawn in the palette's button text colour (enabled) and its disabled colour, in
+    a dark theme: the styles' standard icons are dark, unseen on a dark toolbar."""
+    if not current().dark:
+        return icon
+    from PySide6.QtGui import QPainter
+
+    palette, out = QApplication.palette(), QIcon()
+    group, role = QPalette.ColorGroup, QPalette.ColorRole.ButtonText
+    for mode, colour_group in (
+        (QIcon.Mode.Normal, group.Active),
+        (QIcon.Mode.Disabled, group.Disabled),
+    ):
+        pixmap = icon.pixmap(size)
+        painter = QPainter(pixmap)
+        painter.setCompositionMode(QPainter.CompositionMode.CompositionMode_SourceIn)
+        painter.fillRect(pixmap.rect(), palette.color(colour_group, role))
+        painter.end()
+        out.addPixmap(pixmap, mode)
+    return out
+
+
 # ---------------------------------------------------------------- the controller
 
 
@@ -203,6 +234,7 @@ class ThemeController(QObject):
             return
         self.theme = theme
         self._apply()
+        self.window.set_icons()  # drawn in the new palette's text colour
         self.window.place.refresh()
         self.changed.emit(theme)
 
@@ -220,3 +252,4 @@ class ThemeController(QObject):
             app.setStyle(FUSION)
             self._restyled = True
         app.setPalette(palette_for(self.theme))
+        app.setStyleSheet(HIGH_CONTRAST_SHEET if self.theme == HIGH_CONTRAST else "")

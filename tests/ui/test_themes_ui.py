@@ -18,10 +18,11 @@ HC_COLOURS = {"#000000", "#ffffff", "#ffff00"}
 @pytest.fixture(autouse=True)
 def _restore_style(qapp):
     """A theme sets the application's style and palette: give the next test the ones it had."""
-    style, palette = qapp.style().name(), qapp.palette()
+    style, palette, sheet = qapp.style().name(), qapp.palette(), qapp.styleSheet()
     yield
     qapp.setStyle(style)
     qapp.setPalette(palette)
+    qapp.setStyleSheet(sheet)
     themes._Current.theme = LIGHT
 
 
@@ -159,3 +160,23 @@ def test_the_dashboard_icons_take_the_theme_colours():
     assert disc_colour() == LIGHT.states["completed"]
     themes._Current.theme = DARK
     assert disc_colour() == DARK.states["completed"]
+
+
+def test_toolbar_icons_are_drawn_in_the_text_colour_on_a_dark_theme(window_in):
+    w = window_in("dark")
+    icon = w.actions_["nextSection"].icon()
+    image = icon.pixmap(w.toolbar.iconSize()).toImage()
+    drawn = {
+        image.pixelColor(x, y).name()
+        for x in range(image.width())
+        for y in range(image.height())
+        if image.pixelColor(x, y).alpha() == 255
+    }
+    text = QApplication.palette().color(QPalette.ColorRole.ButtonText).name()
+    assert drawn == {text}  # not the style's dark arrows, unseen on a dark toolbar
+
+
+def test_high_contrast_frames_fields_and_shows_focus_in_yellow(window_in):
+    window_in("high-contrast")
+    sheet = QApplication.instance().styleSheet()
+    assert "border: 1px solid #ffffff" in sheet and ":focus" in sheet and "#ffff00" in sheet
