@@ -23,7 +23,7 @@ from courseware_app.ui.module_view import ModuleView
 from courseware_app.ui.outline import OutlineTree
 from courseware_app.ui.reading_room import ReadingRoom
 from courseware_app.ui.settings import Preferences, Settings
-from courseware_app.ui.themes import ThemeController
+from courseware_app.ui.themes import ThemeController, tinted
 from courseware_app.ui.view_modes import ViewModes
 
 if TYPE_CHECKING:
@@ -183,7 +183,8 @@ class WindowFrame(QMainWindow):
         style = self.style()
         for action_id, name in icons.items():
             pixmap = getattr(QStyle.StandardPixmap, name)
-            self.actions_[action_id].setIcon(style.standardIcon(pixmap))
+            icon = tinted(style.standardIcon(pixmap), self.toolbar.iconSize())
+            self.actions_[action_id].setIcon(icon)
 
     # ------------------------------------------------------------ parts
 
