@@ -21,6 +21,7 @@ import pytest
 
 from tests.core.helpers import COURSE, body, front, good_module, write_tree
 from tests.core.test_trainer_notes import HIDDEN, NEAR_MISSES, SECRET
+from tests.test_cli_results_hostile import GOOD_CSV, GOOD_JSON, HEADER, ROW
 
 MIB = 2**20
 # Address space, not resident memory: Python and the pure commands peak under 300 MiB (measured:
@@ -217,20 +218,11 @@ GIFT_CASES: dict[str, Case] = {
 # ---------------------------------------------------------------- results files and profiles
 
 
-HEADER = "attempt_id,profile,module,module_version,lang,score,passed,finished_at,started_at"
-ROW = "7f0e7d52-3b7c-4c38-9f7a-{n:012d},Ann,m,1,en,50,true,2025-01-01T00:00:00Z,{started}"
-GOOD_CSV = f"{HEADER}\r\n{ROW.format(n=1, started='2025-01-01T00:00:00Z')}\r\n"
-GOOD_JSON = (
-    '{"format": "courseware-results", "version": 1, "attempts": [{"attempt_id": '
-    '"7f0e7d52-3b7c-4c38-9f7a-000000000002", "profile": "Bo", "module": "m", '
-    '"module_version": "1", "lang": "en", "score": 50, "passed": true, '
-    '"finished_at": "2025-01-01T00:00:00Z"%s}]}'
-)
 BAD_RESULTS = {
-    "field-of-200-kb.csv": f"{HEADER}\r\n{ROW.format(n=2, started='x' * 200_000)}\r\n",
+    "field-of-200-kb.csv": f"{HEADER},started_at\r\n{ROW.format(n=2, started='x' * 200_000)}\r\n",
     "json-10000-deep.json": GOOD_JSON % (', "responses": ' + "[" * 10_000 + "]" * 10_000),
     "json-wrong-types.json": GOOD_JSON.replace('"score": 50', '"score": {"a": [1]}') % "",
-    "truncated-row.csv": f"{HEADER}\r\n{ROW.format(n=2, started='2')}",
+    "truncated-row.csv": f"{HEADER},started_at\r\n{ROW.format(n=2, started='2')}",
 }
 
 
