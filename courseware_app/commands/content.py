@@ -41,6 +41,12 @@ def register(sub, common) -> None:
     )
     p.add_argument("--trainer", action="store_true", help=_("include trainer notes"))
     p.add_argument(
+        "--theme",
+        choices=("light", "dark", "high-contrast"),
+        default="light",
+        help=_("the colours of the page"),
+    )
+    p.add_argument(
         "-o", "--output", metavar="FILE", help=_("write to FILE instead of standard output")
     )
     p.set_defaults(func=run_render)
@@ -93,7 +99,10 @@ def run_render(args) -> int:
     if args.module not in course.modules:
         message = _("no module '{module}' in the course").format(module=args.module)
         return fail("render", message)
-    page, rendered = module_page(course, args.module, args.lang, trainer=args.trainer)
+    from courseware_app.core.themes import theme_named
+
+    theme = theme_named(args.theme)
+    page, rendered = module_page(course, args.module, args.lang, args.trainer, theme)
     if rendered is None:  # the page says why; so does validate, with file and line
         message = _("module '{module}' ({lang}) cannot be shown; run courseware validate")
         fail("render", message.format(module=args.module, lang=args.lang))

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 from courseware_app.core.history import Location
 from courseware_app.core.i18n import _
 from courseware_app.ui.progress_recording import section_to_record
+from courseware_app.ui.themes import current
 
 
 class NoteDialog(QDialog):
@@ -161,7 +162,6 @@ class Annotations:
 
 
 BOOKMARK_MARK, NOTE_MARK = "\u2605", "\u270e"  # ★ and ✎ (in DejaVu and every system font)
-MARK_STYLE = "color: #b7791f;"
 
 
 def mark_text(bookmarked: bool, noted: bool) -> str:
@@ -207,7 +207,7 @@ class SectionMarks:
             bookmarked, noted = self.marks(module_id, section)
             anchor = f'<a name="{html_escape(section)}"></a>'
             mark = (
-                f'<span style="{MARK_STYLE}" title="{html_escape(mark_description(bookmarked, noted))}">'
+                f'<span style="color: {current().bookmark};" title="{html_escape(mark_description(bookmarked, noted))}">'
                 f"{mark_text(bookmarked, noted)}</span>&nbsp;"
             )
             html = html.replace(anchor, anchor + mark, 1)

@@ -25,16 +25,18 @@ from PySide6.QtWidgets import (
 from courseware_app.core.i18n import _, ngettext
 from courseware_app.core.render import language_name
 from courseware_app.core.search import Hit, group_by_module
+from courseware_app.ui.themes import current
 
 HIT_ROLE = Qt.ItemDataRole.UserRole
 HTML_ROLE = Qt.ItemDataRole.UserRole + 1
-MARK_STYLE = '<span style="background-color: #ffe58f;">'
 Index = QModelIndex | QPersistentModelIndex
 
 
 def rich(fragment: str) -> str:
     """Core's <mark> as something QTextDocument draws (it knows no <mark>)."""
-    return fragment.replace("<mark>", MARK_STYLE).replace("</mark>", "</span>")
+    mark = current().mark
+    style = f'<span style="background-color: {mark.bg}; color: {mark.fg};">'
+    return fragment.replace("<mark>", style).replace("</mark>", "</span>")
 
 
 def _strip(fragment: str) -> str:
