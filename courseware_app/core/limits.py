@@ -32,3 +32,9 @@ MAX_GIFT_BYTES: Final = 5_000_000
 MAX_RESULTS_FIELD_CHARS: Final = 100_000
 MAX_RESULTS_FILE_BYTES: Final = 100_000_000
 MAX_JSON_DEPTH: Final = 20
+
+# Search queries (typed by anyone at the laptop): words and phrases taken from one query (the
+# rest is ignored), words in one quoted phrase, characters of one word
+MAX_TERMS: Final = 32
+MAX_PHRASE_WORDS: Final = 16
+MAX_WORD_CHARS: Final = 64

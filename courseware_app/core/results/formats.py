@@ -100,17 +100,19 @@ def _csv_export(path: Path, data: bytes) -> Export:
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError:
-        raise ExportError(
-            f"{path}: not UTF-8 text (was it re-saved by a spreadsheet? use the file "
+        message = _(
+            "{path}: not UTF-8 text (was it re-saved by a spreadsheet? use the file "
             "Courseware exported)"
-        ) from None
+        )
+        raise ExportError(message.format(path=path)) from None
     rows = _csv_rows(path, text)
     header = next(rows, ("", []))[1]
     _check_header(path, header)
     records = []
     for where, row in rows:
         if len(row) != len(header):
-            raise ExportError(f"{where}: {len(row)} fields, the header has {len(header)}")
+            message = _("{where}: {count} fields, the header has {columns}")
+            raise ExportError(message.format(where=where, count=len(row), columns=len(header)))
         records.append(from_fields(dict(zip(header, row, strict=True)), where))
     if records and not text.endswith("\n"):  # Courseware ends every row with CRLF
         message = _("{where}: the last line has no line end: the file was cut short")
@@ -135,17 +137,17 @@ def _csv_rows(path: Path, text: str) -> Iterator[tuple[str, list[str]]]:
 
 def _check_header(path: Path, header: list[str]) -> None:
     if tuple(header[: len(REQUIRED_COLUMNS)]) != REQUIRED_COLUMNS:
-        hint = (
-            " (it uses ';' separators: was it re-saved by a spreadsheet?)"
+        message = (
+            _(
+                "{path}: not a Courseware results export: the first line must be {columns} "
+                "(it uses ';' separators: was it re-saved by a spreadsheet?)"
+            )
             if ";" in "".join(header)
-            else ""
+            else _("{path}: not a Courseware results export: the first line must be {columns}")
         )
-        raise ExportError(
-            f"{path}: not a Courseware results export: the first line must be "
-            f"{','.join(REQUIRED_COLUMNS)}{hint}"
-        )
+        raise ExportError(message.format(path=path, columns=",".join(REQUIRED_COLUMNS)))
     if len(set(header)) != len(header):
-        raise ExportError(f"{path}: a column name appears twice")
+        raise ExportError(_("{path}: a column name appears twice").format(path=path))
 
 
 def read_json(path: Path) -> Export:
@@ -156,18 +158,21 @@ def _json_export(path: Path, data: bytes) -> Export:
     try:
         doc: JSONValue = json.loads(data.decode("utf-8-sig"))
     except (UnicodeDecodeError, json.JSONDecodeError) as exc:
-        raise ExportError(f"{path}: not a Courseware results export: {exc}") from None
+        message = _("{path}: not a Courseware results export: {reason}")
+        raise ExportError(message.format(path=path, reason=exc)) from None
     except RecursionError:
         raise too_deep(str(path)) from None
     check_json(doc, str(path))
     if not isinstance(doc, dict) or doc.get("format") != JSON_FORMAT:
-        raise ExportError(f'{path}: not a Courseware results export (no "format": "{JSON_FORMAT}")')
+        message = _('{path}: not a Courseware results export (no "format": "{format}")')
+        raise ExportError(message.format(path=path, format=JSON_FORMAT))
     version = doc.get("version")
     if not isinstance(version, int) or version > JSON_VERSION:
-        raise ExportError(f"{path}: export version {version!r} is newer than this Courseware")
+        message = _("{path}: export version {version} is newer than this Courseware")
+        raise ExportError(message.format(path=path, version=repr(version)))
     attempts = doc.get("attempts")
     if not isinstance(attempts, list) or not all(isinstance(a, dict) for a in attempts):
-        raise ExportError(f'{path}: "attempts" must be a list of objects')
+        raise ExportError(_('{path}: "attempts" must be a list of objects').format(path=path))
     objects = [a for a in attempts if isinstance(a, dict)]  # all of them: the types' view
     records = [from_fields(a, f"{path}: attempt {i + 1}") for i, a in enumerate(objects)]
     return Export(path, "json", records, columns_of(records))

@@ -166,7 +166,8 @@ def from_fields(fields: Mapping[str, JSONValue], where: str) -> AttemptRecord:
     """A CSV row or JSON object checked against the contract and typed; ExportError when wrong."""
     missing = [c for c in REQUIRED_COLUMNS if c not in fields]
     if missing:
-        raise ExportError(f"{where}: missing {', '.join(missing)}")
+        message = _("{where}: missing {columns}")
+        raise ExportError(message.format(where=where, columns=", ".join(missing)))
     attempt_id = _attempt_id(fields["attempt_id"], where)
     passed = _passed(fields["passed"], where)
     score, finished_at = _score_and_time(fields["score"], fields["finished_at"], where)
@@ -190,7 +191,8 @@ def _attempt_id(value: JSONValue, where: str) -> str:
     try:
         uuid.UUID(str(value))
     except ValueError:
-        raise ExportError(f"{where}: attempt_id {value!r} is not a UUID") from None
+        message = _("{where}: attempt_id {value} is not a UUID")
+        raise ExportError(message.format(where=where, value=repr(value))) from None
     return str(value)
 
 
@@ -199,7 +201,8 @@ def _passed(value: JSONValue, where: str) -> bool:
     if isinstance(passed, str) and passed.lower() in ("true", "false"):
         passed = passed.lower() == "true"
     if not isinstance(passed, bool):
-        raise ExportError(f"{where}: passed must be true or false, not {value!r}")
+        message = _("{where}: passed must be true or false, not {value}")
+        raise ExportError(message.format(where=where, value=repr(value)))
     return passed
 
 
@@ -209,7 +212,9 @@ def _score_and_time(score: JSONValue, finished_at: JSONValue, where: str) -> tup
         number = to_float(score)
         stamp = parse_iso(str(finished_at))
     except (TypeError, ValueError):
-        raise ExportError(f"{where}: score or finished_at is not readable") from None
+        raise ExportError(
+            _("{where}: score or finished_at is not readable").format(where=where)
+        ) from None
     if isinstance(score, bool) or not 0 <= number <= 100:
         raise ExportError(f"{where}: score {score!r} is not a percentage")
     return number, iso_utc(stamp)

@@ -7,11 +7,9 @@ import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from courseware_app.core.limits import MAX_PHRASE_WORDS, MAX_TERMS, MAX_WORD_CHARS
 from courseware_app.core.search.words import FOLD, WORD_RE, fold, word_forms
 
-MAX_TERMS = 32  # words and phrases taken from one query; the rest is ignored
-MAX_PHRASE_WORDS = 16
-MAX_WORD_CHARS = 64
 MIN_AUTO_PREFIX = 3  # as-you-type: the last word counts as a prefix from this length
 QUERY_RE = re.compile(r"[\"«“„]([^\"»”“]*)[\"»”“]?|([^\s\"«“„]+)")
 WORD_CHAR_RE = re.compile(r"[^\W_]")
