@@ -18,3 +18,18 @@ def test_a_content_error_skips_the_start_page_check(capsys, tmp_path):
     assert "start page shown" not in err
     assert "SKIP start-up with a start page: the content has errors" in err
     assert f"{len(failures)} failed, 1 skipped" in out
+
+
+def test_a_failed_check_is_one_line_unless_verbose(capsys):
+    from courseware_app.commands.selftest import Checks
+
+    def broken() -> None:
+        raise ValueError("the page did not open")
+
+    quiet = Checks()
+    quiet.check("open the page", broken)
+    assert quiet.failures == ["open the page: ValueError: the page did not open"]
+    loud = Checks()
+    loud.verbose = True
+    loud.check("open the page", broken)
+    assert "Traceback" in loud.failures[0] and "broken" in loud.failures[0]

@@ -28,14 +28,19 @@ def register(sub, common) -> None:
         parents=[common],
         help=_("check that everything loads and renders (offscreen)"),
     )
+    p.add_argument(
+        "--verbose", action="store_true", help=_("show where a failed check failed (a traceback)")
+    )
     p.set_defaults(func=run)
 
 
 class Checks:
-    """Runs named checks, remembering what failed and where."""
+    """Runs named checks, remembering what failed: one line each, and where it failed when
+    ``verbose`` (a developer's traceback)."""
 
     def __init__(self) -> None:
         self.passed = 0
+        self.verbose = False
         self.failures: list[str] = []
         self.skipped: list[str] = []
 
@@ -46,8 +51,10 @@ class Checks:
     def check(self, name: str, fn: Callable[[], T]) -> T | None:
         try:
             result = fn()
-        except Exception:
-            self.failures.append(f"{name}: {traceback.format_exc(limit=3).strip()}")
+        except Exception as exc:
+            where = traceback.format_exc(limit=3).strip() if self.verbose else ""
+            line = "".join(traceback.format_exception_only(exc)).strip()
+            self.failures.append(f"{name}: {line}" + (f"\n{where}" if where else ""))
             return None
         self.passed += 1
         return result
@@ -175,6 +182,7 @@ def check_start_page(checks: Checks, content) -> None:
 def run(args) -> int:
     started = time.perf_counter()
     checks = Checks()
+    checks.verbose = bool(getattr(args, "verbose", False))
     content = paths.content_dir(args.content)
     missing = no_course(content, "self-test")
     if missing:
