@@ -1,13 +1,23 @@
-"""Recording what the reader does: visits, time spent on each section, quiz attempts."""
+"""Recording what the reader does: visits, time spent on each section, quiz attempts, and the
+quizzes left unfinished."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QElapsedTimer, QTimer
+from typing import TYPE_CHECKING
 
-from courseware_app.core.scoring import Attempt
+from PySide6.QtCore import QElapsedTimer, QObject, QTimer
+
+from courseware_app.core.i18n import _
+from courseware_app.ui.quiz_keeper import QuizKeeper
+
+if TYPE_CHECKING:
+    from courseware_app.core.progress import UnfinishedAttempt
+    from courseware_app.core.scoring import Attempt
+    from courseware_app.ui.quiz_widget import QuizDialog
 
 IDLE_CAP_S = 20 * 60  # one stay on a section counts at most this long (a laptop left open)
 TICK_MS = 60_000  # time on the current section is saved every minute
+KEEP_MS = 500  # a quiz's answers are kept this long after the last change
 
 
 def section_to_record(window, module_id: str, section: str) -> str:
@@ -31,6 +41,8 @@ class Recorder:
         self.tick.setInterval(TICK_MS)
         self.tick.timeout.connect(self.commit_time)
         self.tick.start()
+        self.drafts = QuizDrafts(controller)
+        controller.window.add_part(self.drafts)  # found by the reader when a quiz opens
 
     def forget(self) -> None:
         """No section is being read (the profile is changing)."""
@@ -65,6 +77,96 @@ class Recorder:
         c = self.controller
         if c.profile is not None and not c.closed:
             c.store.record_attempt(c.profile.id, attempt)
+            self.drafts.attempt_recorded(c.profile.id, attempt)
 
     def stop(self) -> None:
         self.tick.stop()
+        self.drafts.stop()
+
+
+class QuizDrafts(QObject, QuizKeeper):
+    """Keeps the quiz being answered as the current profile's unfinished attempt: soon after
+    each answer, when it is closed, and when the window closes; offers to continue it the
+    next time the quiz is opened. Finishing the quiz ends it (``ProgressStore.record_attempt``)."""
+
+    def __init__(self, controller):
+        super().__init__(controller)
+        self.controller = controller
+        self.dialog: QuizDialog | None = None
+        self.timer = QTimer(self)
+        self.timer.setSingleShot(True)
+        self.timer.setInterval(KEEP_MS)
+        self.timer.timeout.connect(self.keep)
+        # what this session kept or discarded, so that no read misses a write in flight
+        self._kept: dict[tuple[str, str, str], UnfinishedAttempt | None] = {}
+
+    def keep_quiz(self, dialog: QuizDialog) -> None:
+        c = self.controller
+        self.dialog = dialog
+        if c.profile is not None and not c.closed and dialog.attempt is None:
+            self._offer(dialog)
+        dialog.answersChanged.connect(self.timer.start)
+        dialog.finished.connect(lambda _result: self.closed(dialog))
+        dialog.onePerPageChanged.connect(lambda _on: c.profile_prefs.save())
+
+    def _offer(self, dialog: QuizDialog) -> None:
+        """Continue where the profile left off, or start again (which discards it)?"""
+        from courseware_app.ui.questions.prompts import offer_resume
+
+        c = self.controller
+        key = (c.profile.id, dialog.module_id, dialog.quiz.id)
+        kept = self._kept[key] if key in self._kept else c.store.unfinished(*key)
+        if kept is None:
+            return
+        if not kept.fits(dialog.module_version, dialog.lang):
+            c.status(
+                _(
+                    "Your unfinished answers were given to another version or language of this "
+                    "quiz, so it starts afresh."
+                )
+            )
+        elif offer_resume(c.window, kept, len(dialog.cards)):
+            dialog.resume(kept)
+        else:
+            self._discard(key)
+
+    def keep(self) -> None:
+        c = self.controller
+        if self.dialog is not None and c.profile is not None and not c.closed:
+            self._write(self.dialog)
+
+    def _write(self, dialog: QuizDialog) -> bool:
+        """Keep the round being answered (nothing answered: keep nothing); whether it was."""
+        c, unfinished = self.controller, dialog.unfinished()
+        if unfinished is None:
+            return False
+        key = (c.profile.id, unfinished.module, unfinished.quiz)
+        if not unfinished.answered:
+            self._discard(key)
+            return False
+        self._kept[key] = unfinished
+        c.store.keep_unfinished(c.profile.id, unfinished)
+        return True
+
+    def _discard(self, key: tuple[str, str, str]) -> None:
+        self._kept[key] = None
+        self.controller.store.discard_unfinished(*key)
+
+    def attempt_recorded(self, profile_id: str, attempt: Attempt) -> None:
+        """Recording the attempt ended the unfinished one (in the same transaction)."""
+        self.timer.stop()
+        self._kept[(profile_id, attempt.module_id, attempt.quiz_id)] = None
+
+    def closed(self, dialog: QuizDialog) -> None:
+        self.timer.stop()
+        if dialog is self.dialog:
+            self.dialog = None
+        c = self.controller
+        if c.profile is not None and not c.closed and self._write(dialog):
+            c.status(_("Your answers are kept: the quiz continues where you left off."))
+
+    def stop(self) -> None:
+        """The window is closing (the store is still open): keep the quiz on screen."""
+        self.timer.stop()
+        if self.dialog is not None and self.controller.profile is not None:
+            self._write(self.dialog)

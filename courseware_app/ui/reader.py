@@ -290,6 +290,9 @@ class Reader(QObject):
         return tr, quiz
 
     def open_quiz(self, module_id: str, quiz_id: str, review: Attempt | None = None) -> None:
+        """The quiz in its own window, at the reader's text size; the part that keeps quizzes
+        left unfinished (``QuizKeeper``, when attached) may offer to continue one first."""
+        from courseware_app.ui.quiz_keeper import QuizKeeper
         from courseware_app.ui.quiz_widget import QuizDialog
 
         tr, quiz = self.quiz_for(module_id, quiz_id)
@@ -305,10 +308,20 @@ class Reader(QObject):
             one_per_page=self.prefs.quiz_one_per_page,
             review=review,
             content_root=self.course.root,
+            zoom=self.prefs.zoom,
             parent=self.window,
         )
         dialog.attemptFinished.connect(self.window.attemptRecorded)
         dialog.onePerPageChanged.connect(lambda on: setattr(self.prefs, "quiz_one_per_page", on))
+
+        def zoom(step: int) -> None:  # Ctrl+plus in the quiz zooms the window; the quiz follows
+            self.window.zoom(step)
+            dialog.set_zoom(self.prefs.zoom)
+
+        dialog.zoomRequested.connect(zoom)
+        keeper = self.window.part(QuizKeeper)
+        if keeper is not None:
+            keeper.keep_quiz(dialog)
         self.quiz_dialog = dialog
         dialog.open()
 

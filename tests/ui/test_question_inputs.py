@@ -41,7 +41,7 @@ def test_a_card_shows_the_key_response_and_reads_it_back(qtbot, questions):
         result = score(q, card.response())
         assert result.correct, q.type
         card.lock(True)
-        assert not any(w.isEnabled() for w in card.inputs)
+        assert card.input.locked and all(w.isEnabled() for w in card.inputs)
 
 
 def test_the_correct_answer_is_escaped_plain_text(qtbot, questions):

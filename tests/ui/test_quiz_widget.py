@@ -83,10 +83,11 @@ def test_every_type_answered_correctly_scores_full_marks(dialog, qtbot):
     assert all(r.correct for r in attempt.results.values())
     assert "Passed" in d.score_label.text()
     assert "SECRET-EXPLANATION" in card(d, "q-single").feedback.text()
-    assert not card(d, "q-short").input.edit.isEnabled()
+    assert card(d, "q-short").input.edit.isReadOnly()  # read-only, not greyed out
 
 
-def test_wrong_answers_show_feedback_and_correct_answer(dialog, qtbot):
+def test_wrong_answers_show_feedback_and_correct_answer(dialog, qtbot, monkeypatch):
+    monkeypatch.setattr("courseware_app.ui.quiz_widget.confirm_finish", lambda *_a: True)
     d = dialog(one_per_page=False)
     single = card(d, "q-single")
     single.input.buttons[0].setChecked(True)
@@ -114,7 +115,8 @@ def test_retry_reshuffles_and_clears(dialog, qtbot):
     orders = [c.input.order for c in d.cards if isinstance(c.input, ChoiceInput)]
     qtbot.mouseClick(d.retry_button, Qt.MouseButton.LeftButton)
     assert d.attempt is None and d.submit_button.isEnabled()
-    assert card(d, "q-short").input.edit.text() == "" and card(d, "q-short").input.edit.isEnabled()
+    short = card(d, "q-short").input.edit
+    assert short.text() == "" and short.isEnabled() and not short.isReadOnly()
     assert not card(d, "q-single").feedback.isVisible()
     new_orders = [c.input.order for c in d.cards if isinstance(c.input, ChoiceInput)]
     assert orders != new_orders or len(orders[0]) < 3
@@ -127,7 +129,7 @@ def test_review_shows_a_past_attempt_read_only(dialog, qtbot, quiz):
     review = dialog(one_per_page=False, review=attempt)
     assert card(review, "q-short").input.edit.text() == "Post-Clearance  audit"
     assert card(review, "q-single").input.buttons[1].isChecked()
-    assert not card(review, "q-single").input.buttons[1].isEnabled()
+    assert card(review, "q-single").input.locked  # read-only, not greyed out
     assert "100" in review.score_label.text()
     assert review.windowTitle().startswith("Review")
 

@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import random
 
-from PySide6.QtWidgets import QButtonGroup, QCheckBox, QRadioButton
+from PySide6.QtWidgets import QAbstractButton, QButtonGroup, QCheckBox, QRadioButton
 
 from courseware_app.core.scoring import presentation_order
 from courseware_app.ui.questions.base import QuestionInput
-from courseware_app.ui.questions.rich_text import literal
+from courseware_app.ui.questions.rich_text import literal, mark_right
 
-KEY_STYLE = "color: #7a5a00; font-weight: bold;"
+KEY_STYLE = "color: #1e7a3a; font-weight: bold;"  # the right options: colour and a mark
 
 
 class ChoiceInput(QuestionInput):
@@ -19,23 +19,37 @@ class ChoiceInput(QuestionInput):
     exclusive = True
 
     def build(self, shuffle: bool, rng: random.Random) -> None:
-        self.order = presentation_order(len(self.q.options), shuffle, rng)
+        count = len(self.q.options)
+        self.order = self.arranged(count, lambda: presentation_order(count, shuffle, rng))
         self.group = QButtonGroup(self)
         self.group.setExclusive(self.exclusive)
         self.buttons: dict[int, QRadioButton | QCheckBox] = {}
+        self.labels: dict[int, str] = {}
         for shown, original in enumerate(self.order):
             option = self.q.options[original]
             button = QRadioButton(self) if self.exclusive else QCheckBox(self)
-            button.setText(f"&{shown + 1}  {literal(option.text)}")  # as written, & included
+            self.labels[original] = f"&{shown + 1}  {literal(option.text)}"  # & included
+            button.setText(self.labels[original])
             button.setAccessibleName(option.text)
             self.group.addButton(button, original)
             self.add_input(button)
             self.buttons[original] = button
 
+    def arrangement(self) -> list[int] | None:
+        return list(self.order)
+
     def check_only(self, chosen: set[int]) -> None:
         for i, button in self.buttons.items():
             button.setChecked(i in chosen)
 
-    def reveal_key(self, on: bool) -> None:
+    def mark_answers(self, on: bool) -> None:
         for i, button in self.buttons.items():
-            button.setStyleSheet(KEY_STYLE if on and self.q.options[i].correct else "")
+            right = on and self.q.options[i].correct
+            mark_button(button, self.labels[i], self.q.options[i].text, right)
+
+
+def mark_button(button: QAbstractButton, label: str, name: str, right: bool) -> None:
+    """Show ``button`` as a right answer (colour, a ✔ and words) or as it was."""
+    button.setText(mark_right(label) if right else label)
+    button.setAccessibleName(mark_right(name) if right else name)
+    button.setStyleSheet(KEY_STYLE if right else "")

@@ -19,21 +19,24 @@ class MatchInput(QuestionInput):
     def build(self, shuffle: bool, rng: random.Random) -> None:
         form = QFormLayout()
         self.combos: list[QComboBox] = []
-        rights = list(range(len(self.q.pairs)))
-        rng.shuffle(rights)
+        count = len(self.q.pairs)
+        self.rights = self.arranged(count, lambda: shuffled(count, rng))
         for left_index, (left, _right) in enumerate(self.q.pairs):
             combo = QComboBox(self)
             combo.addItem(_("— choose —"), None)
-            for r in rights:
+            for r in self.rights:
                 combo.addItem(self.q.pairs[r][1], r)
             combo.setAccessibleName(left)
             label = wrapped_label(literal(left), self)  # its buddy would read "&" as a shortcut
             label.setBuddy(combo)
             form.addRow(label, combo)
             self.combos.append(combo)
-            self.inputs.append(combo)
+            self.watch(combo)
             combo.setProperty("left_index", left_index)
         self.layout_.addLayout(form)
+
+    def arrangement(self) -> list[int] | None:
+        return list(self.rights)
 
     def response(self) -> object:
         picked = {
@@ -46,6 +49,12 @@ class MatchInput(QuestionInput):
         pairs = {int(k): v for k, v in given.items()}
         for i, combo in enumerate(self.combos):
             combo.setCurrentIndex(max(0, combo.findData(pairs.get(i))))
+
+
+def shuffled(count: int, rng: random.Random) -> list[int]:
+    order = list(range(count))
+    rng.shuffle(order)
+    return order
 
 
 register_input(QuestionType.MATCH, MatchInput)

@@ -32,7 +32,10 @@ class OrderInput(QuestionInput):
         self.list = QListWidget(self)
         self.list.setDragDropMode(QAbstractItemView.DragDropMode.InternalMove)
         self.list.setAccessibleName(_("Items to order"))
-        self.fill(shuffled_items(len(self.q.items), rng))
+        count = len(self.q.items)
+        self.fill(self.arranged(count, lambda: shuffled_items(count, rng)))
+        self.touched = False  # the order shown is always a response; a move is an answer
+        self.list.model().rowsMoved.connect(lambda *_args: self._moved())  # dragged
         self.list.setCurrentRow(0)
         self.list.setFixedHeight(self.list.sizeHintForRow(0) * len(self.q.items) + 8)
         self.up_button = QPushButton(_("Move &up"), self)
@@ -47,7 +50,8 @@ class OrderInput(QuestionInput):
         row.addStretch(1)
         self.layout_.addWidget(self.list)
         self.layout_.addLayout(row)
-        self.inputs += [self.list, self.up_button, self.down_button]
+        for widget in (self.list, self.up_button, self.down_button):
+            self.watch(widget)
 
     def fill(self, indices: Iterable[int]) -> None:
         self.list.clear()
@@ -59,18 +63,45 @@ class OrderInput(QuestionInput):
     def move_item(self, step: int) -> None:
         row = self.list.currentRow()
         target = row + step
-        if row < 0 or not 0 <= target < self.list.count():
+        if self.locked or row < 0 or not 0 <= target < self.list.count():
             return
         item = self.list.takeItem(row)
         self.list.insertItem(target, item)
         self.list.setCurrentRow(target)
+        self._moved()
+
+    def _moved(self) -> None:
+        self.touched = True
+        self.changed.emit()
+
+    def answered(self) -> bool:
+        return self.touched
+
+    def arrangement(self) -> list[int] | None:
+        """The order shown now (the response itself)."""
+        return self.response_order()
+
+    def set_locked(self, locked: bool) -> None:
+        """Read-only: no dragging, no moving; the list can still be scrolled and read."""
+        self.locked = locked
+        self.list.setDragDropMode(
+            QAbstractItemView.DragDropMode.NoDragDrop
+            if locked
+            else QAbstractItemView.DragDropMode.InternalMove
+        )
+        self.up_button.setVisible(not locked)
+        self.down_button.setVisible(not locked)
+
+    def response_order(self) -> list[int]:
+        return [self.list.item(i).data(Qt.ItemDataRole.UserRole) for i in range(self.list.count())]
 
     def response(self) -> object:
-        return [self.list.item(i).data(Qt.ItemDataRole.UserRole) for i in range(self.list.count())]
+        return self.response_order()
 
     def set_response(self, response: object) -> None:
         if isinstance(response, Iterable):
             self.fill(int(index) for index in response)
+            self.touched = True
 
 
 register_input(QuestionType.ORDER, OrderInput)

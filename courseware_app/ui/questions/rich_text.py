@@ -10,6 +10,7 @@ from PySide6.QtCore import QSizeF, Qt, QUrl
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QFrame, QLabel, QTextBrowser, QWidget
 
+from courseware_app.core.i18n import _
 from courseware_app.core.render import markdown_to_html
 from courseware_app.ui.images import ContentDocument, content_image
 
@@ -69,3 +70,8 @@ class RichLabel(QTextBrowser):
 
     def _fit(self, size: QSizeF) -> None:
         self.setFixedHeight(math.ceil(size.height()))
+
+
+def mark_right(text: str) -> str:
+    """``text`` marked as a right answer in words, not by colour alone."""
+    return _("{option}   ✔ correct answer").format(option=text)

@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QButtonGroup, QRadioButton
 from courseware_app.core.i18n import _
 from courseware_app.core.questions import QuestionType
 from courseware_app.ui.questions.base import QuestionInput, register_input
+from courseware_app.ui.questions.choice import mark_button
 
 
 class TrueFalseInput(QuestionInput):
@@ -27,6 +28,12 @@ class TrueFalseInput(QuestionInput):
 
     def set_response(self, response: object) -> None:
         (self.true_button if response else self.false_button).setChecked(True)
+
+    def mark_answers(self, on: bool) -> None:
+        pairs = ((self.true_button, _("&True"), True), (self.false_button, _("&False"), False))
+        for button, label, value in pairs:
+            right = on and self.q.answer_bool is value
+            mark_button(button, label, label.replace("&", ""), right)
 
 
 register_input(QuestionType.TRUEFALSE, TrueFalseInput)
