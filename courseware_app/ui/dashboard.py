@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 from courseware_app.core.formats import format_duration, format_number, format_percentage
 from courseware_app.core.history import Location
 from courseware_app.core.i18n import _, ngettext
-from courseware_app.core.progress import ModuleProgress, ModuleState, totals
+from courseware_app.core.progress import CompletionRule, ModuleProgress, ModuleState, totals
 from courseware_app.ui.themes import current
 
 ROLE_TARGET = Qt.ItemDataRole.UserRole
@@ -78,20 +78,41 @@ def state_icon(state: ModuleState) -> QIcon:
 
 
 def state_text(p: ModuleProgress) -> tuple[str, str]:
-    """A short status and a sentence explaining it."""
+    """A short status and a sentence explaining it (with what is left to complete it)."""
     if p.state == ModuleState.COMPLETED:
-        return _("Completed"), _("Every section read and the quiz passed.")
+        if p.rule == CompletionRule.QUIZ:
+            return _("Completed"), _("The quiz is passed.")
+        return _("Completed"), _("Every section is read.")
     if p.state == ModuleState.UPDATED:
         return _("Completed, since updated"), _(
             "Completed on version {old}; the module has since been updated to version {new}."
         ).format(old=p.passed_version, new=p.current_version)
     if p.state == ModuleState.IN_PROGRESS:
-        return _("In progress"), ngettext(
+        read = ngettext(
             "{visited} of {count} section read",
             "{visited} of {count} sections read",
             p.sections_total,
         ).format(visited=format_number(p.sections_visited), count=format_number(p.sections_total))
+        return _("In progress"), read
     return _("Not started"), _("Not opened yet.")
+
+
+def requirement_text(p: ModuleProgress) -> str:
+    """What completes this module (core.progress.status's rule); empty once it is completed."""
+    if p.state in (ModuleState.COMPLETED, ModuleState.UPDATED):
+        return ""
+    if p.rule == CompletionRule.QUIZ:
+        return _("Pass its quiz to complete it.")
+    return _("Read every section to complete it.")
+
+
+def completion_rule_text() -> str:
+    """The completion rule for every module, in one sentence (under the dashboard's table)."""
+    return _(
+        "A module with a quiz is completed when its quiz is passed; a module without a quiz, "
+        "when every section has been read. A module updated after it was completed shows as "
+        "“Completed, since updated”."
+    )
 
 
 def time_text(seconds: float) -> str:
@@ -143,6 +164,11 @@ class DashboardDialog(QDialog):
         layout.addWidget(self.summary)
         self.tabs = QTabWidget(self)
         layout.addWidget(self.tabs, 1)
+        self.rule = QLabel(self)
+        self.rule.setObjectName("completionRule")
+        self.rule.setWordWrap(True)
+        self.rule.setTextFormat(Qt.TextFormat.PlainText)
+        layout.addWidget(self.rule)
         self.modules = self._tree(5)
         self.bookmarks = QListWidget(self)
         self.notes = self._tree(2)
@@ -188,6 +214,7 @@ class DashboardDialog(QDialog):
         self.modules.setAccessibleName(_("Progress per module"))
         self.bookmarks.setAccessibleName(_("Bookmarked sections"))
         self.notes.setAccessibleName(_("Your notes"))
+        self.rule.setText(completion_rule_text())
         self.review_button.setText(_("&Review last attempt"))
         self.review_button.setToolTip(_("Show your last quiz attempt in the selected module"))
         self.reload()
