@@ -12,7 +12,10 @@ from courseware_app.core.progress import (
 )
 from courseware_app.core.results import export_records
 from tests.conftest import TEST_CONTENT
+from tests.core import test_progress
 from tests.core.test_progress import build_version, make_attempt
+
+store = test_progress.store  # the fixture: a new progress store
 
 
 def left(position=3, **responses):
@@ -53,63 +56,47 @@ def test_an_unfinished_attempt_survives_a_restart_with_its_order_and_answers(tmp
         store.close()
 
 
-def test_keeping_again_replaces_and_discarding_removes(tmp_path):
-    store = ProgressStore.open(tmp_path)
-    try:
-        p = store.create_profile("Aigerim")
-        store.keep_unfinished(p.id, left())
-        store.keep_unfinished(p.id, left(position=5, **{"q-tf": True}))
-        store.flush()
-        kept = store.unfinished(p.id, "alpha", "alpha-quiz")
-        assert kept is not None and kept.position == 5 and kept.responses == {"q-tf": True}
-        store.discard_unfinished(p.id, "alpha", "alpha-quiz").result()
-        assert store.unfinished(p.id, "alpha", "alpha-quiz") is None
-    finally:
-        store.close()
+def test_keeping_again_replaces_and_discarding_removes(store):
+    p = store.create_profile("Aigerim")
+    store.keep_unfinished(p.id, left())
+    store.keep_unfinished(p.id, left(position=5, **{"q-tf": True}))
+    store.flush()
+    kept = store.unfinished(p.id, "alpha", "alpha-quiz")
+    assert kept is not None and kept.position == 5 and kept.responses == {"q-tf": True}
+    store.discard_unfinished(p.id, "alpha", "alpha-quiz").result()
+    assert store.unfinished(p.id, "alpha", "alpha-quiz") is None
 
 
-def test_finishing_the_quiz_ends_its_unfinished_attempt(tmp_path):
-    store = ProgressStore.open(tmp_path)
-    try:
-        p = store.create_profile("Aigerim")
-        store.keep_unfinished(p.id, left())
-        store.record_attempt(p.id, make_attempt(quiz="other-quiz"))  # another quiz: kept
-        store.flush()
-        assert store.unfinished(p.id, "alpha", "alpha-quiz") is not None
-        store.record_attempt(p.id, make_attempt()).result()
-        assert store.unfinished(p.id, "alpha", "alpha-quiz") is None
-    finally:
-        store.close()
+def test_finishing_the_quiz_ends_its_unfinished_attempt(store):
+    p = store.create_profile("Aigerim")
+    store.keep_unfinished(p.id, left())
+    store.record_attempt(p.id, make_attempt(quiz="other-quiz"))  # another quiz: kept
+    store.flush()
+    assert store.unfinished(p.id, "alpha", "alpha-quiz") is not None
+    store.record_attempt(p.id, make_attempt()).result()
+    assert store.unfinished(p.id, "alpha", "alpha-quiz") is None
 
 
-def test_an_unfinished_attempt_is_never_exported_counted_or_scored(tmp_path):
+def test_an_unfinished_attempt_is_never_exported_counted_or_scored(store):
     course = load_course(TEST_CONTENT)
-    store = ProgressStore.open(tmp_path)
-    try:
-        p = store.create_profile("Aigerim")
-        store.record_visit(p.id, "alpha", "intro")
-        store.flush()
-        before = course_progress(course, store.summary(p.id), "en")
-        store.keep_unfinished(p.id, left(**{q: 1 for q in ("q-single", "q-tf")})).result()
-        after = course_progress(course, store.summary(p.id), "en")
-        assert after == before
-        assert after["alpha"].attempts == 0 and after["alpha"].best_score is None
-        assert store.attempts() == [] and export_records(store) == []
-    finally:
-        store.close()
+    p = store.create_profile("Aigerim")
+    store.record_visit(p.id, "alpha", "intro")
+    store.flush()
+    before = course_progress(course, store.summary(p.id), "en")
+    store.keep_unfinished(p.id, left(**{q: 1 for q in ("q-single", "q-tf")})).result()
+    after = course_progress(course, store.summary(p.id), "en")
+    assert after == before
+    assert after["alpha"].attempts == 0 and after["alpha"].best_score is None
+    assert store.attempts() == [] and export_records(store) == []
 
 
-def test_a_deleted_profile_takes_its_unfinished_attempts_with_it(tmp_path):
-    store = ProgressStore.open(tmp_path)
-    try:
-        p = store.create_profile("Aigerim")
-        store.keep_unfinished(p.id, left())
-        store.delete_profile(p)
-        store.purge_deleted().result()
-        count = store.read("SELECT count(*) FROM unfinished_attempts")
-        assert count == [(0,)]
-    finally:
-        store.close()
+def test_a_deleted_profile_takes_its_unfinished_attempts_with_it(store):
+    p = store.create_profile("Aigerim")
+    store.keep_unfinished(p.id, left())
+    store.delete_profile(p)
+    store.purge_deleted().result()
+    count = store.read("SELECT count(*) FROM unfinished_attempts")
+    assert count == [(0,)]
 
 
 def test_a_version_2_file_gains_the_table_and_keeps_its_data(tmp_path):

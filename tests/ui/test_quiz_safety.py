@@ -5,38 +5,15 @@ import pytest
 from PySide6.QtCore import QPoint, Qt, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox, QPushButton
 
-from courseware_app.core.loader import load_course
 from courseware_app.core.results import export_records
-from courseware_app.ui.quiz_widget import QuizDialog
-from tests.conftest import TEST_CONTENT
-from tests.ui import test_progress_ui
+from tests.ui import test_progress_ui, test_quiz_widget
 from tests.ui.test_progress_ui import RIGHT, settle
+from tests.ui.test_quiz_widget import card
 
-open_app = test_progress_ui.open_app  # the fixture: a window with progress over a data folder
+# the fixtures: a window with progress over a data folder; the test quiz; a dialog playing it
+open_app, quiz, dialog = test_progress_ui.open_app, test_quiz_widget.quiz, test_quiz_widget.dialog
 
 PROMPTS = "courseware_app.ui.questions.prompts"
-
-
-@pytest.fixture
-def quiz():
-    return load_course(TEST_CONTENT).modules["alpha"].source.quiz
-
-
-@pytest.fixture
-def dialog(qtbot, quiz):
-    def make(**kw):
-        d = QuizDialog(quiz, module_id="alpha", module_version="1.2.0", lang="en", seed=7, **kw)
-        qtbot.addWidget(d)
-        d.show()
-        d.windowHandle().requestActivate()
-        qtbot.waitUntil(d.isActiveWindow)
-        return d
-
-    return make
-
-
-def card(d, qid):
-    return next(c for c in d.cards if c.q.id == qid)
 
 
 def answer_box(button_text: str, seen: list[str]) -> None:
