@@ -11,9 +11,9 @@ from PySide6.QtWidgets import QAbstractButton, QComboBox, QLabel, QLineEdit, QVB
 
 from courseware_app.core.course import Question
 from courseware_app.core.questions import QuestionType
-from courseware_app.ui.questions.rich_text import wrapped_label
+from courseware_app.ui.questions.rich_text import set_look, wrapped_label
 
-HINT_STYLE = "color: #5a5a5e;"
+HINT_COLOUR = "#5a5a5e"
 # What a read-only input still takes: moving the focus on, so that it can be read.
 _PASSING_KEYS = {Qt.Key.Key_Tab, Qt.Key.Key_Backtab}
 _BLOCKED_EVENTS = {
@@ -117,7 +117,7 @@ class QuestionInput(QWidget):
 
     def hint(self, text: str) -> QLabel:
         label = wrapped_label(text, self)
-        label.setStyleSheet(HINT_STYLE)
+        set_look(label, HINT_COLOUR)
         self.layout_.addWidget(label)
         return label
 

@@ -7,6 +7,7 @@ import random
 from collections.abc import Sequence
 from pathlib import Path
 
+from PySide6.QtGui import QColor, QPainter, QPaintEvent, QPen
 from PySide6.QtWidgets import QFrame, QVBoxLayout, QWidget
 
 from courseware_app.core.course import Question
@@ -14,8 +15,8 @@ from courseware_app.core.formats import format_number
 from courseware_app.core.i18n import _, ngettext
 from courseware_app.core.questions import QuestionType, kind_for
 from courseware_app.core.scoring import Result
-from courseware_app.ui.questions.base import input_class
-from courseware_app.ui.questions.rich_text import RichLabel, rich, wrapped_label
+from courseware_app.ui.questions.base import HINT_COLOUR, input_class
+from courseware_app.ui.questions.rich_text import RichLabel, rich, set_look, wrapped_label
 
 OK_COLOUR, BAD_COLOUR, KEY_COLOUR = "#1e7a3a", "#a11d1d", "#7a5a00"
 
@@ -42,13 +43,14 @@ class QuestionCard(QFrame):
         self.q, self.module_id = question, module_id
         self.setFrameShape(QFrame.Shape.StyledPanel)
         self.setObjectName(f"question_{question.id}")
+        self.border = ""  # green or red once scored (drawn, not styled: see set_look)
         self.layout_ = QVBoxLayout(self)
         self.heading = wrapped_label(heading_text(number, total, question), self)
-        self.heading.setStyleSheet("color: #5a5a5e;")
+        set_look(self.heading, HINT_COLOUR)
         self.layout_.addWidget(self.heading)
         self.text = RichLabel(content_root, self)
         self.text.setText(rich(question.text, module_id))
-        self.text.setStyleSheet("font-weight: bold;")
+        set_look(self.text, bold=True)
         self.layout_.addWidget(self.text)
         self.input = input_class(question.type)(question, shuffle, rng, self, arrangement)
         self.layout_.addWidget(self.input)
@@ -56,6 +58,14 @@ class QuestionCard(QFrame):
         self.feedback.setVisible(False)
         self.feedback.setObjectName("feedback")
         self.layout_.addWidget(self.feedback)
+
+    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 - Qt override
+        super().paintEvent(event)
+        if self.border:
+            painter = QPainter(self)
+            painter.setPen(QPen(QColor(self.border), 2))
+            painter.drawRect(self.rect().adjusted(1, 1, -1, -1))
+            painter.end()
 
     @property
     def inputs(self) -> list[QWidget]:
@@ -87,9 +97,8 @@ class QuestionCard(QFrame):
         self.feedback.setText("".join(parts))
         self.feedback.setVisible(True)
         self.input.mark_answers(True)
-        self.setStyleSheet(
-            f"QuestionCard {{ border: 2px solid {OK_COLOUR if result.correct else BAD_COLOUR}; }}"
-        )
+        self.border = OK_COLOUR if result.correct else BAD_COLOUR
+        self.update()
 
     def answer_label(self) -> str:
         if self.q.type == QuestionType.SHORT and len(self.q.accepted) > 1:

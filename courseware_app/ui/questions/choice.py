@@ -8,9 +8,14 @@ from PySide6.QtWidgets import QAbstractButton, QButtonGroup, QCheckBox, QRadioBu
 
 from courseware_app.core.scoring import presentation_order
 from courseware_app.ui.questions.base import QuestionInput
-from courseware_app.ui.questions.rich_text import literal, mark_right
+from courseware_app.ui.questions.rich_text import (
+    literal,
+    mark_right,
+    right_answer_words,
+    set_look,
+)
 
-KEY_STYLE = "color: #1e7a3a; font-weight: bold;"  # the right options: colour and a mark
+RIGHT_COLOUR = "#1e7a3a"  # the right options: this colour, bold, and a mark in words
 
 
 class ChoiceInput(QuestionInput):
@@ -51,5 +56,6 @@ class ChoiceInput(QuestionInput):
 def mark_button(button: QAbstractButton, label: str, name: str, right: bool) -> None:
     """Show ``button`` as a right answer (colour, a ✔ and words) or as it was."""
     button.setText(mark_right(label) if right else label)
-    button.setAccessibleName(mark_right(name) if right else name)
-    button.setStyleSheet(KEY_STYLE if right else "")
+    button.setAccessibleName(right_answer_words(name) if right else name)
+    button.setToolTip(right_answer_words(name) if right else "")
+    set_look(button, RIGHT_COLOUR if right else None, bold=right)

@@ -6,9 +6,9 @@ from __future__ import annotations
 import math
 from pathlib import Path
 
-from PySide6.QtCore import QSizeF, Qt, QUrl
-from PySide6.QtGui import QPalette
-from PySide6.QtWidgets import QFrame, QLabel, QTextBrowser, QWidget
+from PySide6.QtCore import QEvent, QSizeF, Qt, QUrl
+from PySide6.QtGui import QColor, QFont, QPalette
+from PySide6.QtWidgets import QApplication, QFrame, QLabel, QTextBrowser, QWidget
 
 from courseware_app.core.i18n import _
 from courseware_app.core.render import markdown_to_html
@@ -25,6 +25,19 @@ def rich(text: str, module_id: str = "") -> str:
 def literal(text: str) -> str:
     """Text for a widget that reads '&' as a shortcut mark (a button, a label with a buddy)."""
     return text.replace("&", "&&")
+
+
+def set_look(widget: QWidget, colour: str | None = None, bold: bool = False) -> None:
+    """Text colour and weight through the palette and font, never a style sheet: a style sheet
+    would fix the font size, so the text would no longer follow the quiz's zoom."""
+    palette = widget.palette()
+    default = QApplication.palette()
+    for role in (QPalette.ColorRole.WindowText, QPalette.ColorRole.ButtonText):
+        palette.setColor(role, QColor(colour) if colour else default.color(role))
+    widget.setPalette(palette)
+    font = QFont()  # only the weight is set: size and family still come from the parent
+    font.setBold(bold)
+    widget.setFont(font)
 
 
 def wrapped_label(text: str, parent: QWidget | None = None) -> QLabel:
@@ -63,7 +76,13 @@ class RichLabel(QTextBrowser):
 
     def setText(self, html: str) -> None:  # noqa: N802 - QLabel's name
         self._html = html
+        self.document().setDefaultFont(self.font())  # the zoom, even when set while hidden
         self.setHtml(html)
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.FontChange:
+            self.document().setDefaultFont(self.font())
 
     def loadResource(self, kind: int, url: QUrl | str) -> object:  # noqa: N802 - Qt override
         return content_image(self.content_root, kind, url, self.devicePixelRatioF())
@@ -73,5 +92,10 @@ class RichLabel(QTextBrowser):
 
 
 def mark_right(text: str) -> str:
-    """``text`` marked as a right answer in words, not by colour alone."""
-    return _("{option}   ✔ correct answer").format(option=text)
+    """``text`` marked as a right answer, not by colour alone: a check mark (short, for an
+    option that cannot wrap); ``right_answer_words`` says it in words."""
+    return f"{text}  ✔"
+
+
+def right_answer_words(text: str) -> str:
+    return _("{option} (correct answer)").format(option=text)
