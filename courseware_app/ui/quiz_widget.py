@@ -28,8 +28,9 @@ from courseware_app.core.i18n import _
 from courseware_app.core.progress import UnfinishedAttempt, iso_utc, parse_iso
 from courseware_app.core.scoring import Attempt, grade, now_utc
 from courseware_app.ui.questions import shortcut, wrapped_label
-from courseware_app.ui.questions.card import BAD_COLOUR, OK_COLOUR, QuestionCard
+from courseware_app.ui.questions.card import QuestionCard
 from courseware_app.ui.questions.prompts import confirm_finish
+from courseware_app.ui.themes import current
 
 __all__ = ["QuestionCard", "QuizDialog"]
 
@@ -339,7 +340,7 @@ def intro_text(quiz: Quiz) -> str:
 
 def score_html(attempt: Attempt) -> str:
     verdict = _("Passed") if attempt.passed else _("Not passed yet")
-    colour = OK_COLOUR if attempt.passed else BAD_COLOUR
+    colour = current().ok if attempt.passed else current().bad
     return f'<b style="color:{colour}">{verdict}</b> — ' + _(
         "your score is {score}; the pass mark is {mark} ({points} of {max} points)."
     ).format(

@@ -12,8 +12,8 @@ from PySide6.QtWidgets import QAbstractButton, QComboBox, QLabel, QLineEdit, QVB
 from courseware_app.core.course import Question
 from courseware_app.core.questions import QuestionType
 from courseware_app.ui.questions.rich_text import set_look, wrapped_label
+from courseware_app.ui.themes import current
 
-HINT_COLOUR = "#5a5a5e"
 # What a read-only input still takes: moving the focus on, so that it can be read.
 _PASSING_KEYS = {Qt.Key.Key_Tab, Qt.Key.Key_Backtab}
 _BLOCKED_EVENTS = {
@@ -117,7 +117,7 @@ class QuestionInput(QWidget):
 
     def hint(self, text: str) -> QLabel:
         label = wrapped_label(text, self)
-        set_look(label, HINT_COLOUR)
+        set_look(label, current().muted)
         self.layout_.addWidget(label)
         return label
 

@@ -15,10 +15,9 @@ from courseware_app.core.formats import format_number
 from courseware_app.core.i18n import _, ngettext
 from courseware_app.core.questions import QuestionType, kind_for
 from courseware_app.core.scoring import Result
-from courseware_app.ui.questions.base import HINT_COLOUR, input_class
+from courseware_app.ui.questions.base import input_class
 from courseware_app.ui.questions.rich_text import RichLabel, rich, set_look, wrapped_label
-
-OK_COLOUR, BAD_COLOUR, KEY_COLOUR = "#1e7a3a", "#a11d1d", "#7a5a00"
+from courseware_app.ui.themes import current
 
 
 class QuestionCard(QFrame):
@@ -46,7 +45,7 @@ class QuestionCard(QFrame):
         self.border = ""  # green or red once scored (drawn, not styled: see set_look)
         self.layout_ = QVBoxLayout(self)
         self.heading = wrapped_label(heading_text(number, total, question), self)
-        set_look(self.heading, HINT_COLOUR)
+        set_look(self.heading, current().muted)
         self.layout_.addWidget(self.heading)
         self.text = RichLabel(content_root, self)
         self.text.setText(rich(question.text, module_id))
@@ -97,7 +96,7 @@ class QuestionCard(QFrame):
         self.feedback.setText("".join(parts))
         self.feedback.setVisible(True)
         self.input.mark_answers(True)
-        self.border = OK_COLOUR if result.correct else BAD_COLOUR
+        self.border = current().ok if result.correct else current().bad
         self.update()
 
     def answer_label(self) -> str:
@@ -115,7 +114,7 @@ class QuestionCard(QFrame):
         if on:
             self.feedback.setText(
                 '<span style="color:{c}"><b>{label}</b> {key}</span>'.format(
-                    c=KEY_COLOUR, label=_("Answer key:"), key=self.answer_text()
+                    c=current().key, label=_("Answer key:"), key=self.answer_text()
                 )
             )
         self.feedback.setVisible(on)
@@ -131,11 +130,11 @@ def heading_text(number: int, total: int, question: Question) -> str:
 def verdict_html(result: Result) -> str:
     """✔, ◐ or ✘ and a word: not colour alone."""
     if result.correct:
-        colour, text = OK_COLOUR, "✔ " + _("Correct")
+        colour, text = current().ok, "✔ " + _("Correct")
     elif result.points > 0:
-        colour, text = KEY_COLOUR, "◐ " + _("Partly correct")
+        colour, text = current().key, "◐ " + _("Partly correct")
     else:
-        colour, text = BAD_COLOUR, "✘ " + _("Not correct")
+        colour, text = current().bad, "✘ " + _("Not correct")
     return f'<b style="color:{colour}">{text}</b>'
 
 

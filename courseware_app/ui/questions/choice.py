@@ -14,8 +14,7 @@ from courseware_app.ui.questions.rich_text import (
     right_answer_words,
     set_look,
 )
-
-RIGHT_COLOUR = "#1e7a3a"  # the right options: this colour, bold, and a mark in words
+from courseware_app.ui.themes import current
 
 
 class ChoiceInput(QuestionInput):
@@ -58,4 +57,4 @@ def mark_button(button: QAbstractButton, label: str, name: str, right: bool) -> 
     button.setText(mark_right(label) if right else label)
     button.setAccessibleName(right_answer_words(name) if right else name)
     button.setToolTip(right_answer_words(name) if right else "")
-    set_look(button, RIGHT_COLOUR if right else None, bold=right)
+    set_look(button, current().ok if right else None, bold=right)  # and a mark in words
