@@ -93,7 +93,8 @@ def make_application():
 
 def open_window(args, app, data: Path):
     """The window's frame, in the chosen language, before the course is loaded. It shows the
-    page the last session ended on when that is still current (core.startpage)."""
+    page the last session ended on when that is still current (core.startpage), or on a shared
+    laptop the course's title page."""
     from courseware_app.core.startpage import StartPages
     from courseware_app.ui.main_window import MainWindow
     from courseware_app.ui.retranslate import LanguageController
@@ -115,6 +116,10 @@ def open_window(args, app, data: Path):
         languages=languages,
     )
     window.prefs.ui_language = lang
+    cover = start_pages.cover_page(lang)
+    if cover is not None:
+        window.show_cover(cover)
+        return window, languages
     start = start_pages.load(
         ui_language=lang,
         trainer=args.trainer,
@@ -126,11 +131,13 @@ def open_window(args, app, data: Path):
     return window, languages
 
 
-def attach_everything(window, args, data: Path, languages, log_to_file: bool = True) -> None:
+def attach_everything(window, args, data: Path, languages, log_to_file: bool = True) -> bool:
     """The log file, the course, profiles and progress: what the first page does not need.
-    (``log_to_file`` False: leave the process's logging alone, for the self-test and tests.)"""
+    False when the person at the start chose no profile (and quits). (``log_to_file`` False:
+    leave the process's logging alone, for the self-test and tests.)"""
     from courseware_app.core.coursecache import load_course_cached
     from courseware_app.core.pagecache import PageCache
+    from courseware_app.core.startpage import cover_of
     from courseware_app.ui.progress_ui import install_progress
 
     if log_to_file:
@@ -141,8 +148,11 @@ def attach_everything(window, args, data: Path, languages, log_to_file: bool = T
     for d in course.errors:
         log.warning("content: %s", d.format())
     pages = PageCache(cache / "pages", paths.locales_dir(), fingerprint)
+    if window.start_pages is not None:
+        window.start_pages.cover = cover_of(course)
     window.attach_course(course, pages)
-    install_progress(window, None, data, ui_language_locked=bool(args.lang))
+    progress = install_progress(window, None, data, ui_language_locked=bool(args.lang))
+    return progress.profile is not None
 
 
 def add_search(window, data: Path) -> None:
@@ -169,18 +179,22 @@ def run_gui(args) -> int:
         QTimer.singleShot(SEARCH_AFTER_MS, window, lambda: add_search(window, data))
         window.ready.emit()
 
-    if window.start_page_shown:
+    if window.start_page_shown or window.cover_shown:
         window.show()  # the start page paints first; the rest is attached right after
 
         def complete() -> None:
-            attach_everything(window, args, data, languages)
-            open_first_page()
+            if attach_everything(window, args, data, languages):
+                open_first_page()
+            else:
+                window.close()  # the last window: the application quits
 
         # The view itself (its frame) paints in the same pass as its text; asking for its
         # viewport() would make PySide build the Python type of every QWidget class (~9 ms).
         after_first_paint(window.view, complete)
     else:
-        attach_everything(window, args, data, languages)  # may ask for a profile first
+        if not attach_everything(window, args, data, languages):  # may ask for a profile first
+            window.close()
+            return 0
         window.show()
         open_first_page()
     if os.environ.get("COURSEWARE_BENCH_EXIT"):

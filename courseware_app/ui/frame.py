@@ -30,7 +30,7 @@ if TYPE_CHECKING:
     from PySide6.QtGui import QAction
     from PySide6.QtWidgets import QDockWidget, QMenu, QWidget
 
-    from courseware_app.core.startpage import StartPage
+    from courseware_app.core.startpage import CoverPage, StartPage
     from courseware_app.ui.reader import Reader
     from courseware_app.ui.window_api import WindowPart
 
@@ -85,6 +85,13 @@ class StartPlace(NoPlace):
 
     def title_and_position(self) -> tuple[str, str]:
         return self.record["title"], self.record.get("position", "")
+
+
+class CoverPlace(NoPlace):
+    """The course's title page, nobody's place: what a shared laptop shows first."""
+
+    def __init__(self, page: CoverPage):
+        self.languages = page["languages"]
 
 
 class WindowFrame(QMainWindow):
@@ -268,6 +275,19 @@ class WindowFrame(QMainWindow):
         self.view.show_page(record["html"], record["section_ids"])
         self.fill_content_languages()
         self.update_title()
+
+    def show_cover(self, page: CoverPage) -> None:
+        """Paint the course's title page before the course is loaded (the last session was on a
+        shared laptop: nobody's page is shown until a profile is chosen)."""
+        self.place = CoverPlace(page)
+        self.view.show_page(page["html"], [])
+        self.fill_content_languages()
+        self.update_title()
+
+    @property
+    def cover_shown(self) -> bool:
+        """The course's title page is on screen and the course is not attached yet."""
+        return isinstance(self.place, CoverPlace)
 
     @property
     def start_record(self) -> StartPage | None:

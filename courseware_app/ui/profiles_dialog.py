@@ -22,7 +22,10 @@ ROLE_PROFILE = Qt.ItemDataRole.UserRole
 
 
 class ProfilesDialog(QDialog):
-    """Lists the controller's profiles; the buttons act through the controller at once."""
+    """Lists the controller's profiles; the buttons act through the controller at once.
+
+    At start-up (``startup``) nobody is chosen until someone picks a name: Enter opens nobody's
+    profile, and the reject button quits instead of opening the last person's profile."""
 
     def __init__(self, controller, parent=None, *, startup: bool = False, select=None):
         super().__init__(parent)
@@ -38,8 +41,8 @@ class ProfilesDialog(QDialog):
         row = QHBoxLayout()
         self.list = QListWidget(self)
         self.list.setObjectName("profileList")
-        self.list.itemActivated.connect(lambda _item: self.accept())
-        self.list.currentItemChanged.connect(lambda *_a: self._update_buttons())
+        self.list.itemActivated.connect(self._activated)
+        self.list.itemSelectionChanged.connect(self._update_buttons)
         row.addWidget(self.list, 1)
         column = QVBoxLayout()
         self.new_button = QPushButton(self)
@@ -101,6 +104,8 @@ class ProfilesDialog(QDialog):
             )
         )
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(_("&Open"))
+        if self.startup:
+            self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(_("&Quit"))
 
     def changeEvent(self, event):  # noqa: N802 - Qt override
         if event.type() == QEvent.Type.LanguageChange:
@@ -122,7 +127,7 @@ class ProfilesDialog(QDialog):
                 item.setToolTip(_("The profile in use now"))
             if profile.id == select:
                 self.list.setCurrentItem(item)
-        if self.list.currentItem() is None and self.list.count():
+        if not self.startup and self.chosen() is None and self.list.count():
             self.list.setCurrentRow(0)
         self.deleted_list.clear()
         for profile in self.controller.profile_manager.recently_deleted():
@@ -139,8 +144,15 @@ class ProfilesDialog(QDialog):
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(chosen)
 
     def chosen(self) -> Profile | None:
-        item = self.list.currentItem()
-        return item.data(ROLE_PROFILE) if item else None
+        """The profile picked: selected, not merely current (the list makes its first row
+        current when it gets the focus, which picks nobody)."""
+        items = self.list.selectedItems()
+        return items[0].data(ROLE_PROFILE) if items else None
+
+    def _activated(self, item: QListWidgetItem) -> None:
+        """Double-click or Enter on a picked name opens it; Enter on nobody does nothing."""
+        if item.isSelected():
+            self.accept()
 
     # ------------------------------------------------------------ buttons
 

@@ -1,4 +1,6 @@
-"""Per-profile preferences: languages, zoom and the last place read, saved and re-applied."""
+"""Per-profile preferences: languages, text size, one question per page and the last place read,
+saved and re-applied. A profile resumes at the start of the section it read last: its heading at
+the top of the view (a pixel offset lands elsewhere once the width, zoom or images change)."""
 
 from __future__ import annotations
 
@@ -7,7 +9,7 @@ from PySide6.QtCore import QTimer
 from courseware_app.core.i18n import UI_LANGUAGES, current_language
 from courseware_app.core.progress import Profile
 
-SCROLL_SAVE_MS = 1500  # the scroll position is saved once scrolling pauses
+SCROLL_SAVE_MS = 1500  # the section read is saved once scrolling pauses
 
 
 class ProfilePrefs:
@@ -17,7 +19,6 @@ class ProfilePrefs:
         self.controller = controller
         self.applying = False  # re-showing a profile's place is not a visit of that profile
         self._settings: dict[str, dict[str, str]] = {}
-        self._pending_scroll: tuple[str, str, int] | None = None
         self.scroll_timer = QTimer(controller)
         self.scroll_timer.setSingleShot(True)
         self.scroll_timer.setInterval(SCROLL_SAVE_MS)
@@ -47,7 +48,7 @@ class ProfilePrefs:
             "zoom": str(w.prefs.zoom),
             "last_module": w.prefs.last_module,
             "last_section": w.prefs.last_section,
-            "last_scroll": str(w.view.verticalScrollBar().value()),
+            "quiz_one_per_page": "1" if w.prefs.quiz_one_per_page else "0",
         }
         if not self.controller.ui_language_locked:
             values["ui_language"] = current_language()
@@ -69,17 +70,17 @@ class ProfilePrefs:
             c.store.set_settings(c.profile.id, changed)
 
     def apply(self, values: dict[str, str], initial: bool) -> None:
-        """Show the window as the profile left it: languages, zoom, then its last place."""
+        """Show the window as the profile left it: languages, text size, quizzes, then the start
+        of the section it read last."""
         w = self.controller.window
         self.applying = True
         try:
             self._apply_looks(values)
         finally:
             self.applying = False
+        w.prefs.quiz_one_per_page = values.get("quiz_one_per_page", "1") != "0"
         w.prefs.last_module = values.get("last_module", "")
         w.prefs.last_section = values.get("last_section", "")
-        scroll = int(values.get("last_scroll", "0") or 0)
-        self._pending_scroll = (w.prefs.last_module, w.prefs.last_section, scroll)
         if not initial or w.reader.location is not None:
             w.reader.open_start()
 
@@ -97,19 +98,9 @@ class ProfilePrefs:
             w.prefs.zoom = 0
             w.zoom(zoom)
 
-    def arrived(self, module: str, section: str) -> None:
-        """The reader is at a new place: scroll back to where the profile left it, if this is
-        that place, or else save the new place."""
-        if self._pending_scroll and self._pending_scroll[:2] == (module, section):
-            QTimer.singleShot(0, self._restore_scroll)
-        else:
-            self._pending_scroll = None
-            self.save()
-
-    def _restore_scroll(self) -> None:
-        pending, self._pending_scroll = self._pending_scroll, None
-        if pending and pending[2]:
-            self.controller.window.view.verticalScrollBar().setValue(pending[2])
+    def arrived(self, _module: str, _section: str) -> None:
+        """The reader is at a new place: save it."""
+        self.save()
 
     def stop(self) -> None:
         self.scroll_timer.stop()

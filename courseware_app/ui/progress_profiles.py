@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QDialog, QInputDialog, QMessageBox
 
-from courseware_app.core.i18n import _, ngettext
+from courseware_app.core.i18n import _, current_language, ngettext
 from courseware_app.core.progress import Profile, ProfileError
 
 
@@ -27,29 +27,47 @@ class ProfileManager:
 
     # ------------------------------------------------------------ start and switch
 
-    def start(self, pick: bool = True) -> None:
-        """Purge profiles deleted in an earlier session; open the last profile (or ask)."""
+    def start(self, pick: bool = True) -> bool:
+        """Purge profiles deleted in an earlier session; open the only profile, or ask who is
+        studying when there are several (``pick``; else open the last one). False when the
+        person asked chose nobody: no profile is open, and the application quits."""
         c = self.controller
         c.store.purge_deleted()
         if not self.profiles():  # the first start: one profile, keeping today's place
             profile = c.store.create_profile(_("Learner"))
             c.profile_prefs.seed(profile.id)
-        last = c.store.profile(c.store.last_profile_id() or "")
-        chosen = last if last and not last.deleted_at else self.profiles()[0]
+        self.note_shared()
         if pick and len(self.profiles()) > 1:
-            chosen = self._pick_at_start(chosen)
-        self.switch_to(chosen, initial=True)
+            chosen = self._pick_at_start()
+        else:
+            last = c.store.profile(c.store.last_profile_id() or "")
+            chosen = last if last and not last.deleted_at else self.profiles()[0]
+        if chosen is not None:
+            self.switch_to(chosen, initial=True)
+        return chosen is not None
 
-    def _pick_at_start(self, chosen: Profile) -> Profile:
+    def _pick_at_start(self) -> Profile | None:
+        """Ask who is studying over the course's title page, nobody preselected."""
+        from courseware_app.core.startpage import cover_html, cover_of
         from courseware_app.ui.profiles_dialog import ProfilesDialog
 
         c = self.controller
-        dialog = ProfilesDialog(c, c.window, startup=True, select=chosen.id)
+        w = c.window
+        w.reader.show_cover(cover_html(cover_of(w.reader.course), current_language()))
+        w.show()  # the title page behind the question, never the last person's page
+        dialog = ProfilesDialog(c, w, startup=True)
         picked = dialog.chosen() if dialog.exec() == QDialog.DialogCode.Accepted else None
-        current = c.store.profile((picked or chosen).id)  # renamed or deleted in the picker?
-        if current is None or current.deleted_at:
-            return self._first_or_new()
-        return current
+        if picked is None:
+            return None
+        current = c.store.profile(picked.id)  # renamed in the picker since listed?
+        return current if current is not None and not current.deleted_at else None
+
+    def note_shared(self) -> None:
+        """Tell the start record whether this laptop is shared (two or more profiles): then
+        the next start paints nobody's page (core.startpage)."""
+        start_pages = self.controller.window.start_pages
+        if start_pages is not None:
+            start_pages.shared = len(self.profiles()) > 1
 
     def _first_or_new(self) -> Profile:
         """The first profile, or a new "Learner" when there is none left."""
@@ -118,6 +136,7 @@ class ProfileManager:
                     continue
                 return None
             self.controller.profile_prefs.set_empty(profile.id)
+            self.note_shared()
             return profile
 
     def new(self, name: str | None = None) -> Profile | None:
@@ -151,6 +170,7 @@ class ProfileManager:
         if confirm and not self._confirm_delete(profile, parent):
             return False
         c.store.delete_profile(profile)
+        self.note_shared()
         if c.profile and c.profile.id == profile.id:
             c.profile = None
             c.recorder.forget()
@@ -180,4 +200,6 @@ class ProfileManager:
         return answer == QMessageBox.StandardButton.Yes
 
     def restore(self, profile: Profile) -> Profile:
-        return self.controller.store.restore_profile(profile)
+        restored = self.controller.store.restore_profile(profile)
+        self.note_shared()
+        return restored

@@ -144,6 +144,13 @@ class Reader(QObject):
             mid, sid = first.id, ""
         self.navigate(Location(mid, sid))
 
+    def show_cover(self, html: str) -> None:
+        """Show the course's title page, nobody's place (a shared laptop's next person is
+        choosing a profile); the place opened next is drawn anew."""
+        self._start = self._shown = None
+        self.window.view.show_page(html, [])
+        self.window.update_title()
+
     def navigate(self, loc: Location) -> None:
         if loc.module not in self.course.modules:
             self.window.show_status(

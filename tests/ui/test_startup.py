@@ -105,7 +105,7 @@ def test_nothing_is_painted_early_when_this_start_would_show_another_page(start)
     assert start(attach=False, open="alpha#matrix").start_page_shown
 
 
-def test_with_several_profiles_the_picker_asks_over_the_start_page(start, monkeypatch):
+def test_a_shared_laptop_paints_the_title_page_and_asks_over_it(start, monkeypatch):
     from PySide6.QtWidgets import QDialog
 
     from courseware_app.ui.profiles_dialog import ProfilesDialog
@@ -116,28 +116,76 @@ def test_with_several_profiles_the_picker_asks_over_the_start_page(start, monkey
     )  # switches to it; "Learner" stays at alpha
     first.reader.navigate(Location("beta", ""))
     first.close()
+    record = json.loads((start.data / "cache" / "start.json").read_text(encoding="utf-8"))
+    assert record["shared"] is True and record["cover"]["title"]["en"] == "Test course"
 
     seen = []
 
     def pick(dialog):
         w = dialog.parent()
-        seen.append((w.start_page_shown, hasattr(w, "reader"), w.windowTitle()))
-        names = [dialog.list.item(i).text() for i in range(dialog.list.count())]
-        dialog.list.setCurrentRow(names.index("Learner"))
+        seen.append((w.cover_shown, hasattr(w, "reader"), w.windowTitle(), w.view.toPlainText()))
+        assert dialog.chosen() is None  # nobody preselected
+        dialog.list.setCurrentRow(names(dialog).index("Learner"))
         return QDialog.DialogCode.Accepted
 
     monkeypatch.setattr(ProfilesDialog, "exec", pick)
     w = start(attach=False)
-    assert w.start_page_shown and "Beta" in w.windowTitle()  # the last page on screen
-    attach_everything(w, w.args, start.data, w.languages, log_to_file=False)
+    assert w.cover_shown and not w.start_page_shown  # painted early: nobody's page
+    assert w.windowTitle() == "Courseware" and w.content_lang_box.count() == 4
+    text = w.view.toPlainText()
+    assert "Test course" in text and "Time Release Study" in text and "Beta" not in text
+    assert attach_everything(w, w.args, start.data, w.languages, log_to_file=False)
     w.reader.open_start()
     assert len(seen) == 1
-    shown, attached, title = seen[0]
-    assert attached and not shown
-    assert "Beta" in title  # the start page's title stays while the picker asks
+    cover, attached, title, behind = seen[0]
+    assert attached and not cover and title == "Courseware"
+    assert "Test course" in behind and "Beta" not in behind
     assert w.part(ProgressController).profile.name == "Learner"
     assert w.reader.location.module == "alpha"  # then Learner's own place opens
-    assert "Alpha" in w.windowTitle()
+    assert "Alpha" in w.windowTitle() and "Alpha module" in w.view.toPlainText()
+
+
+def names(dialog):
+    return [dialog.list.item(i).text() for i in range(dialog.list.count())]
+
+
+def test_quit_in_the_picker_at_start_up_attaches_nobody(start, monkeypatch):
+    from PySide6.QtWidgets import QDialog
+
+    from courseware_app.ui.profiles_dialog import ProfilesDialog
+
+    first = start()
+    first.part(ProgressController).profile_manager.new("Бекзат")
+    first.close()
+    monkeypatch.setattr(ProfilesDialog, "exec", lambda _d: QDialog.DialogCode.Rejected)
+    w = start(attach=False)
+    assert not attach_everything(w, w.args, start.data, w.languages, log_to_file=False)
+    assert w.part(ProgressController).profile is None
+    assert "Test course" in w.view.toPlainText()
+
+
+def test_a_laptop_no_longer_shared_paints_the_last_page_again(start, monkeypatch):
+    from PySide6.QtWidgets import QDialog
+
+    from courseware_app.ui.profiles_dialog import ProfilesDialog
+
+    first = start()
+    first.part(ProgressController).profile_manager.create("Бекзат")
+    first.close()
+    assert start(attach=False).cover_shown
+
+    def pick(dialog):
+        dialog.list.setCurrentRow(names(dialog).index("Learner"))
+        return QDialog.DialogCode.Accepted
+
+    monkeypatch.setattr(ProfilesDialog, "exec", pick)
+    second = start()
+    second.reader.navigate(Location("beta", ""))
+    manager = second.part(ProgressController).profile_manager
+    manager.delete(next(p for p in manager.profiles() if p.name == "Бекзат"), confirm=False)
+    second.close()
+    w = start(attach=False)
+    assert w.start_page_shown and not w.cover_shown and "Beta module" in w.view.toPlainText()
 
 
 def test_closing_in_trainer_mode_records_the_trainee_page_for_the_next_start(start):
