@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable, Sequence
-from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QTimer
@@ -17,14 +16,14 @@ from courseware_app import APP_NAME
 from courseware_app.core.history import History, Location
 from courseware_app.core.i18n import _, current_language
 from courseware_app.core.pagecache import PageKey
-from courseware_app.ui import links
+from courseware_app.ui import links, quizzes, start_record
 
 if TYPE_CHECKING:
     from PySide6.QtCore import QUrl
 
     from courseware_app.core.course import Course, Module, ModuleTranslation, Quiz
     from courseware_app.core.scoring import Attempt
-    from courseware_app.core.startpage import StartPage, StartPages, StartRecord
+    from courseware_app.core.startpage import StartPage, StartPages
     from courseware_app.ui.frame import WindowFrame
     from courseware_app.ui.pages import PageProvider
     from courseware_app.ui.quiz_widget import QuizDialog
@@ -91,6 +90,11 @@ class Reader(QObject):
     @property
     def languages(self) -> Sequence[str]:
         return self.course.languages
+
+    @property
+    def shown(self) -> PageKey | None:
+        """The page on screen (None before the first, or while it is being shown again)."""
+        return self._shown
 
     def key(self, module_id: str) -> PageKey:
         return PageKey(module_id, self.content_language, self.trainer, current_language())
@@ -279,90 +283,22 @@ class Reader(QObject):
         links.show_about(self.window, self.course)
 
     def open_current_quiz(self) -> None:
-        loc = self.location
-        module = self.course.modules.get(loc.module) if loc else None
-        tr = module.best(self.content_language) if module else None
-        if module is None or tr is None or not tr.quizzes:
-            self.window.show_status(_("This module has no quiz."))
-            return
-        self.open_quiz(module.id, tr.quizzes[0].id)
+        quizzes.open_current_quiz(self)
 
     def quiz_for(
         self, module_id: str, quiz_id: str
     ) -> tuple[ModuleTranslation | None, Quiz | None]:
-        """The translation and quiz a trainee would take now, in the content language."""
-        module = self.course.modules.get(module_id)
-        tr = module.best(self.content_language) if module else None
-        quiz = next((q for q in tr.quizzes if q.id == quiz_id), None) if tr else None
-        return tr, quiz
+        return quizzes.quiz_for(self, module_id, quiz_id)
 
     def open_quiz(self, module_id: str, quiz_id: str, review: Attempt | None = None) -> None:
-        """The quiz in its own window, at the reader's text size; the part that keeps quizzes
-        left unfinished (``QuizKeeper``, when attached) may offer to continue one first."""
-        from courseware_app.ui.quiz_keeper import QuizKeeper
-        from courseware_app.ui.quiz_widget import QuizDialog
-
-        tr, quiz = self.quiz_for(module_id, quiz_id)
-        if tr is None or quiz is None:
-            self.window.show_status(_("This quiz cannot be found."))
-            return
-        dialog = QuizDialog(
-            quiz,
-            module_id=module_id,
-            module_version=tr.version,
-            lang=tr.lang,
-            trainer=self.trainer,
-            one_per_page=self.prefs.quiz_one_per_page,
-            review=review,
-            content_root=self.course.root,
-            zoom=self.prefs.zoom,
-            parent=self.window,
-        )
-        dialog.attemptFinished.connect(self.window.attemptRecorded)
-        dialog.onePerPageChanged.connect(lambda on: setattr(self.prefs, "quiz_one_per_page", on))
-
-        def zoom(step: int) -> None:  # Ctrl+plus in the quiz zooms the window; the quiz follows
-            self.window.zoom(step)
-            dialog.set_zoom(self.prefs.zoom)
-
-        dialog.zoomRequested.connect(zoom)
-        keeper = self.window.part(QuizKeeper)
-        if keeper is not None:
-            keeper.keep_quiz(dialog)
-        self.quiz_dialog = dialog
-        dialog.open()
+        quizzes.open_quiz(self, module_id, quiz_id, review)
 
     # ------------------------------------------------------------ the next start
 
     def remember_start_page(self, closing: bool = False) -> None:
-        """Record the page now shown for the next start (see core.startpage). On closing in
-        trainer mode, record the trainee's version of the page when it is cached instead:
-        trainer mode is off at the next start unless asked for."""
-        loc, key = self.location, self._shown
-        if self.start_pages is None or loc is None or key is None:
-            return
-        page = self.pages.cached(key)
-        disk = self.pages.disk
-        path = None if page is None or page.is_error else disk.path(self.course, key)
-        if closing and key.trainer and path is not None:
-            trainee = replace(key, trainer=False)
-            trainee_path = disk.path(self.course, trainee)
-            if trainee_path is not None and trainee_path.is_file():
-                key, path = trainee, trainee_path
-        module = self.course.modules.get(loc.module)
-        record: StartRecord = {
-            "ui_language": key.ui_lang,
-            "content_preference": self.prefs.content_language,
-            "content_language": key.content_lang,
-            "trainer": key.trainer,
-            "module": loc.module,
-            "section": loc.section,
-            "zoom": self.prefs.zoom,
-            "languages": list(self.course.languages),
-            "title": self.window.windowTitle(),
-            "position": position_text(module, key.trainer) if module else "",
-        }
-        self.start_pages.save(record, path)
+        """Record the page now shown for the next start (see ui.start_record)."""
+        if self.start_pages is not None:
+            start_record.remember(self, self.start_pages, closing)
 
 
 def position_text(module: Module, trainer: bool) -> str:
