@@ -69,10 +69,10 @@ def environment_language(environ: Mapping[str, str]) -> str:
 
 def compile_catalog(po: Path, mo: Path) -> None:
     """Compile a .po into a .mo with Babel (only needed when no current .mo ships)."""
+    from io import BytesIO
+
     from babel.messages.mofile import write_mo
     from babel.messages.pofile import read_po
-
-    from io import BytesIO
 
     from courseware_app.core import atomic
 
