@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 
 from courseware_app.core.i18n import _
 from courseware_app.core.progress import Profile
+from courseware_app.ui.themes import current
 
 ROLE_PROFILE = Qt.ItemDataRole.UserRole
 
@@ -61,7 +62,7 @@ class ProfilesDialog(QDialog):
         self._build_deleted(layout)
         self.note = QLabel(self)
         self.note.setWordWrap(True)
-        self.note.setStyleSheet("color: #5a5a5e;")
+        self.note.setStyleSheet(f"color: {current().muted};")
         layout.addWidget(self.note)
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
