@@ -10,20 +10,16 @@ from PySide6.QtWidgets import QMessageBox
 from courseware_app.core.i18n import _
 from courseware_app.core.progress import NewerSchemaError, ProgressStore, StoreError
 from courseware_app.ui.dashboard import DashboardDialog
-from courseware_app.ui.progress_completion import CompletionLine
 
 
 class ProgressDialogs:
     """Opens the dashboard (one, kept), the results dialogs and quiz reviews for ``controller``;
-    remembers the folder last used for results files; shows the module's status on its page
-    (``completion``, the dashboard's words)."""
+    remembers the folder last used for results files."""
 
     def __init__(self, controller):
         self.controller = controller
         self.dashboard: DashboardDialog | None = None
         self._folder: Path | None = None
-        self.completion = CompletionLine(controller)
-        self.completion.install()
 
     def show_dashboard(self) -> DashboardDialog:
         if self.dashboard is None:

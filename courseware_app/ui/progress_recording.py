@@ -41,8 +41,6 @@ class Recorder:
         self.tick.setInterval(TICK_MS)
         self.tick.timeout.connect(self.commit_time)
         self.tick.start()
-        self.drafts = QuizDrafts(controller)
-        controller.window.add_part(self.drafts)  # found by the reader when a quiz opens
 
     def forget(self) -> None:
         """No section is being read (the profile is changing)."""
@@ -77,11 +75,11 @@ class Recorder:
         c = self.controller
         if c.profile is not None and not c.closed:
             c.store.record_attempt(c.profile.id, attempt)
-            self.drafts.attempt_recorded(c.profile.id, attempt)
+            c.drafts.attempt_recorded(c.profile.id, attempt)
 
     def stop(self) -> None:
         self.tick.stop()
-        self.drafts.stop()
+        self.controller.drafts.stop()
 
 
 class QuizDrafts(QObject, QuizKeeper):

@@ -26,11 +26,12 @@ from PySide6.QtWidgets import QMessageBox
 from courseware_app.core.progress import Profile, ProgressStore
 from courseware_app.ui.progress_actions import ProgressMenus
 from courseware_app.ui.progress_bookmarks import Annotations, NoteDialog
+from courseware_app.ui.progress_completion import CompletionLine
 from courseware_app.ui.progress_dialogs import ProgressDialogs, open_store
 from courseware_app.ui.progress_marks import DATA_KINDS, MARKS_DELAY_MS, REFRESH_MS, StatusMarks
 from courseware_app.ui.progress_prefs import SCROLL_SAVE_MS, ProfilePrefs
 from courseware_app.ui.progress_profiles import ProfileManager, profile_error_text
-from courseware_app.ui.progress_recording import IDLE_CAP_S, TICK_MS, Recorder
+from courseware_app.ui.progress_recording import IDLE_CAP_S, TICK_MS, QuizDrafts, Recorder
 
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QWidget
@@ -68,6 +69,8 @@ class ProgressController(QObject):
     marks: StatusMarks
     annotations: Annotations
     dialogs: ProgressDialogs
+    completion: CompletionLine
+    drafts: QuizDrafts
 
     def __init__(
         self,
@@ -90,9 +93,12 @@ class ProgressController(QObject):
         self.marks = StatusMarks(self)
         self.annotations = Annotations(self)
         self.dialogs = ProgressDialogs(self)
+        self.completion = CompletionLine(self)  # the module's status on its page
+        self.drafts = QuizDrafts(self)  # quizzes left unfinished, kept and offered again
         self._connect()
         self.retranslate_ui()
         window.add_part(self)
+        window.add_part(self.drafts)  # found by the reader when a quiz opens
 
     def _connect(self) -> None:
         w = self.window
@@ -102,6 +108,7 @@ class ProgressController(QObject):
         w.outline.add_decorator(self.marks.decorate)
         self.menus.menu_bookmarks.aboutToShow.connect(self.annotations.fill_menu)
         self.annotations.section_marks.install()
+        self.completion.install()
         self.profileChanged.connect(lambda _p: self.annotations.section_marks.changed())
         self.marks.listen()
 
