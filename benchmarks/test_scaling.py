@@ -70,9 +70,10 @@ def test_a_child_reports_its_own_peak_rss_and_json():
     grow = "x = b'1' * (200 * 2**20); print('{\"a\": 1}')"
     result, rss = json_child([sys.executable, "-c", grow])
     assert result == {"a": 1}
-    assert rss > 200
     small = run_child([sys.executable, "-c", "pass"], {})
-    assert small.returncode == 0 and small.peak_rss_mib < 100
+    # Linux counts the pages a child shares with its parent until exec in its peak RSS, so a
+    # large parent (a long pytest run) raises every child's floor: compare, don't bound.
+    assert small.returncode == 0 and rss - small.peak_rss_mib > 150
 
 
 def test_a_failing_child_raises_with_its_error():
