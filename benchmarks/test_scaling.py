@@ -73,7 +73,7 @@ def test_a_child_reports_its_own_peak_rss_and_json():
     small = run_child([sys.executable, "-c", "pass"], {})
     # Linux counts the pages a child shares with its parent until exec in its peak RSS, so a
     # large parent (a long pytest run) raises every child's floor: compare, don't bound.
-    assert small.returncode == 0 and rss - small.peak_rss_mib > 150
+    assert small.returncode == 0 and rss > 200 and rss - small.peak_rss_mib > 100
 
 
 def test_a_failing_child_raises_with_its_error():
