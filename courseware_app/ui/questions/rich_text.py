@@ -78,6 +78,9 @@ class RichLabel(QTextBrowser):
         self._html = html
         self.document().setDefaultFont(self.font())  # the zoom, even when set while hidden
         self.setHtml(html)
+        plain = " ".join(self.toPlainText().split())  # what a screen reader says for it
+        self.setAccessibleName(plain[:120])
+        self.setAccessibleDescription(plain if len(plain) > 120 else "")
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
         super().changeEvent(event)
