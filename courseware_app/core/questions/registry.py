@@ -2,13 +2,10 @@
 
 from __future__ import annotations
 
-from importlib import import_module
-
 from courseware_app.core.questions.base import QuestionKind
 from courseware_app.core.questions.types import QuestionType
 
 _KINDS: dict[str, QuestionKind] = {}
-_BUILTINS = "courseware_app.core.questions.builtin"
 
 
 def register(kind: QuestionKind) -> QuestionKind:
@@ -25,8 +22,10 @@ def unregister(kind: QuestionKind) -> None:
 
 def _kinds() -> dict[str, QuestionKind]:
     # The built-in kinds import the course model, which imports this package for
-    # QuestionType; so they load on first use rather than when this package does.
-    import_module(_BUILTINS)
+    # QuestionType; so they load on first use rather than when this package does. (A plain
+    # import statement, not importlib: PyInstaller finds the modules a bundle needs by these.)
+    from courseware_app.core.questions import builtin  # noqa: F401 - registers the kinds
+
     return _KINDS
 
 
