@@ -7,8 +7,7 @@ import base64
 import math
 import re
 import struct
-from dataclasses import dataclass
-from typing import Final
+from typing import Final, NamedTuple
 
 from courseware_app.core.i18n import _
 from courseware_app.core.limits import MAX_IMAGE_BYTES, MAX_IMAGE_PIXELS, MAX_IMAGE_SIDE
@@ -25,8 +24,7 @@ _GZIP = b"\x1f\x8b"
 DEFAULT_MAX_WIDTH: Final = 760  # logical pixels: where no column is known (the quiz)
 
 
-@dataclass(frozen=True)
-class PixelSize:
+class PixelSize(NamedTuple):
     """A width and height in pixels."""
 
     width: int
@@ -54,8 +52,7 @@ def scaled_to_limits(width: float, height: float) -> PixelSize | None:
     return PixelSize(max(1, math.floor(width * scale)), max(1, math.floor(height * scale)))
 
 
-@dataclass(frozen=True)
-class Fit:
+class Fit(NamedTuple):
     """How a page draws its images: ``zoom`` times their own size (the text's zoom), but at
     most ``max_width`` logical pixels wide (the text column), at ``ratio`` device pixels per
     logical pixel (the screen's)."""

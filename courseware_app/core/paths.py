@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import logging
 import os
-import shutil
 import sys
 from collections.abc import Mapping
 from pathlib import Path
@@ -116,6 +115,8 @@ def adopt_legacy_data(old: Path, new: Path) -> bool:
     try:
         new.mkdir(parents=True)
         for entry in entries:
+            import shutil  # once in a data folder's life: not on every start
+
             shutil.move(str(entry), str(new / entry.name))
     except OSError as exc:
         log.warning("could not move the data in %s to %s: %s", old, new, exc)

@@ -23,7 +23,6 @@ shows nobody's place while a profile is chosen.
 
 from __future__ import annotations
 
-import html
 import json
 import logging
 import typing
@@ -196,6 +195,7 @@ def cover_of(course: Course) -> Cover:
 def cover_html(cover: Cover, lang: str) -> str:
     """The course's title page in ``lang``: its title, its tracks and a line inviting to choose
     a profile; nobody's place."""
+    import html  # only when a cover is made: html.entities costs ~2 ms before the first paint
 
     def text(titles: dict[str, str]) -> str:
         value = titles.get(lang) or titles.get(cover["source"]) or next(iter(titles.values()), "")

@@ -3,8 +3,7 @@ give: the stylesheet the view sets on its document, or ``courseware render`` emb
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import Final, Literal
+from typing import Final, Literal, NamedTuple
 
 ThemeName = Literal["light", "dark", "high-contrast"]
 ThemeChoice = Literal["system", "light", "dark", "high-contrast"]
@@ -22,16 +21,14 @@ CODE_TOKENS: Final = {
 }
 
 
-@dataclass(frozen=True)
-class Pair:
+class Pair(NamedTuple):
     """Text of colour ``fg`` on ``bg`` (``#rrggbb``)."""
 
     bg: str
     fg: str
 
 
-@dataclass(frozen=True)
-class Theme:
+class Theme(NamedTuple):
     """Every colour the page and the reader's widgets draw, for one theme."""
 
     name: ThemeName

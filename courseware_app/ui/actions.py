@@ -7,8 +7,7 @@ shortcut from the action's own QKeySequence, so a translated tip never spells a 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping
-from dataclasses import dataclass
-from typing import TYPE_CHECKING, Generic, TypeVar
+from typing import TYPE_CHECKING, Generic, NamedTuple, TypeVar
 
 from PySide6.QtGui import QAction
 
@@ -24,8 +23,7 @@ Text = Callable[[], str]  # a translated text, looked up at each retranslation
 T = TypeVar("T")  # what the handlers act on: the window, or a part
 
 
-@dataclass(frozen=True)
-class ActionSpec(Generic[T]):
+class ActionSpec(NamedTuple, Generic[T]):
     """One row of an action table."""
 
     id: str  # the QAction's objectName

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Protocol, TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
 from PySide6.QtCore import QEvent, Signal
 from PySide6.QtWidgets import QApplication, QComboBox, QLabel, QMainWindow, QSplitter, QToolBar
@@ -32,7 +32,8 @@ if TYPE_CHECKING:
 
     from courseware_app.core.startpage import CoverPage, StartPage
     from courseware_app.ui.reader import Reader
-    from courseware_app.ui.window_api import WindowPart
+    from courseware_app.ui.window_api import Place, WindowPart
+
 
 # Start-up: the frame is built and its first page painted before the course model, the renderer
 # or Qt's `Qt` namespace are loaded (tests/ui/test_startup.py checks it); so this module names
@@ -41,23 +42,6 @@ if TYPE_CHECKING:
 MIN_ZOOM, MAX_ZOOM = -4, 12
 MENUS = ("file", "view", "go", "language", "help")
 P = TypeVar("P", bound="WindowPart")
-
-
-class Place(Protocol):
-    """What the frame shows: nothing yet, a recorded start page, or the reader's course."""
-
-    @property
-    def languages(self) -> Sequence[str]:
-        """The content languages offered."""
-
-    def title_and_position(self) -> tuple[str, str]:
-        """The window title and the status bar's position text."""
-
-    def refresh(self) -> None:
-        """Show the place again after a change of language or mode."""
-
-    def remember_start_page(self, closing: bool = False) -> None:
-        """Record the page shown for the next start."""
 
 
 class NoPlace:

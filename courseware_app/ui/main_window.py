@@ -71,6 +71,7 @@ class MainWindow(WindowFrame):
         self.place = self.reader
         self.add_part(self.reader)
         self.set_icons()
+        self.themes.install_menu()
         self.actions_.set_shortcuts()
         self.actions_.enable_course_actions()
         self.actions_.retranslate_ui()  # tooltips name the shortcuts just set

@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QTimer, Signal
+from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QTextBrowser
 
 from courseware_app.core.i18n import _
@@ -60,7 +61,7 @@ class ModuleView(QTextBrowser):
         self._pressed_image = ""
         self._side = 0  # the margin on either side of the column
         self.setAutoFillBackground(True)  # the margins show the page's background
-        self.setBackgroundRole(self.viewport().backgroundRole())
+        self.setBackgroundRole(QPalette.ColorRole.Base)  # the viewport's: no viewport() here (*)
         self._fit = Fit()
         self.image_viewer: ImageViewer | None = None
         self._refit = QTimer(self)
@@ -121,7 +122,7 @@ class ModuleView(QTextBrowser):
     def _set_column(self) -> None:
         """Centre the text in a column no wider than the measure, the page around it (the
         view's margins, so that tables and images sized to the page fit the column)."""
-        available = self.viewport().width() + 2 * self._side
+        available = self.viewport_width() + 2 * self._side
         margins = 2 * self.document().documentMargin()
         side = int(max(0.0, (available - margins - self.measure()) / 2))
         if side != self._side:
@@ -130,7 +131,15 @@ class ModuleView(QTextBrowser):
 
     def column_width(self) -> float:
         """The width the text and images are laid out in, in logical pixels."""
-        return self.viewport().width() - 2 * self.document().documentMargin()
+        return self.viewport_width() - 2 * self.document().documentMargin()
+
+    def viewport_width(self) -> int:
+        """The viewport's width, without asking for the viewport (*): before the first paint,
+        ``viewport()`` makes PySide build the Python type of every QWidget class (~10 ms).
+        (*) tests/ui/test_startup.py keeps that path light."""
+        bar = self.verticalScrollBar()
+        scroll = bar.sizeHint().width() if bar.isVisible() else 0
+        return self.maximumViewportSize().width() - scroll
 
     def event(self, event: QEvent) -> bool:
         """The wheel scrolls the page over the margins beside the column too."""

@@ -15,6 +15,7 @@ if TYPE_CHECKING:
     from PySide6.QtCore import QTranslator
 
 log = logging.getLogger(__name__)
+INSTALLED: list[QTranslator] = []  # Qt's translators installed now (see LanguageController)
 REGION_LOCALES = ("kk", "ky", "uz", "tg", "tk", "az", "hy", "ka", "be", "uk")
 
 
@@ -35,14 +36,16 @@ class LanguageController:
     def __init__(self, app: QApplication, cache: Path | None = None):
         self.app = app
         self.cache = cache
-        self.qt_translators: list[QTranslator] = []
+        # Qt's translators are the application's, whichever controller installed them: one
+        # list for all, so that a switch never leaves another language's translator behind
+        self.qt_translators = INSTALLED
 
     def switch(self, lang: str) -> None:
         i18n.set_language(lang, cache=self.cache)
         QLocale.setDefault(QLocale(lang))
         for old in self.qt_translators:
             self.app.removeTranslator(old)
-        self.qt_translators = []
+        self.qt_translators.clear()
         if lang != "en":
             from PySide6.QtCore import QLibraryInfo, QTranslator
 

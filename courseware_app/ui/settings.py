@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, fields
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -14,9 +13,10 @@ if TYPE_CHECKING:
 SCHEMA_VERSION = 1
 
 
-@dataclass
 class Preferences:
-    """What a person chooses; only values that differ from these defaults are written."""
+    """What a person chooses; only values that differ from these defaults are written.
+    (A plain class: it is read before the first paint, where the dataclasses module and a
+    dataclass's creation would cost a few milliseconds of the start-up budget.)"""
 
     ui_language: str = ""  # "" = not chosen yet: the first-start picker asks
     content_language: str = ""  # "" = follow the UI language
@@ -27,7 +27,21 @@ class Preferences:
     show_versions: bool = False  # module versions in the outline
     theme: str = "system"  # View › Theme: system, light, dark or high-contrast (core.themes)
 
+    def __init__(self, **values: str | int | bool) -> None:
+        unknown = set(values) - set(NAMES)
+        if unknown:
+            raise TypeError(f"unknown preferences: {', '.join(sorted(unknown))}")
+        for name in NAMES:
+            setattr(self, name, values.get(name, getattr(Preferences, name)))
 
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Preferences) and vars(self) == vars(other)
+
+    def __repr__(self) -> str:
+        return f"Preferences({', '.join(f'{k}={v!r}' for k, v in vars(self).items())})"
+
+
+NAMES = tuple(Preferences.__annotations__)  # the preferences, in order
 DEFAULTS = Preferences()
 
 
@@ -47,8 +61,8 @@ class Settings:
 
     def load(self) -> Preferences:
         prefs = Preferences()
-        for field in fields(Preferences):
-            name, default = field.name, getattr(DEFAULTS, field.name)
+        for name in NAMES:
+            default = getattr(DEFAULTS, name)
             raw = self.qs.value(f"reader/{name}")
             if raw is None:
                 continue
@@ -63,8 +77,8 @@ class Settings:
         return prefs
 
     def save(self, prefs: Preferences) -> None:
-        for field in fields(Preferences):
-            name, default = field.name, getattr(DEFAULTS, field.name)
+        for name in NAMES:
+            default = getattr(DEFAULTS, name)
             value = getattr(prefs, name)
             key = f"reader/{name}"
             if value == default:

@@ -167,16 +167,22 @@ class ThemeController(QObject):
         self.system = guess_system_theme()
         self.theme = theme_for(self.choice, self.system)
         self._restyled = False  # the native style and palette are kept until a theme needs others
-        self.menu = self._make_menu(window.menu("view"))
+        self.actions: dict[ThemeChoice, QAction] = {}
+        self.menu: QMenu | None = None  # View › Theme, made with the course (after the first paint)
         self._apply()
         window.ready.connect(self.follow_system)
+
+    def install_menu(self) -> None:
+        """View › Theme (nothing in it is needed to paint the first page)."""
+        if self.menu is None:
+            self.menu = self._make_menu(self.window.menu("view"))
+            self.retranslate_ui()
 
     def _make_menu(self, view: QMenu) -> QMenu:
         view.addSeparator()
         menu = view.addMenu("")
         menu.setObjectName("themeMenu")
         group = QActionGroup(self)
-        self.actions: dict[ThemeChoice, QAction] = {}
         for choice in CHOICES:
             action = QAction(self)
             action.setObjectName(f"theme_{choice}")
@@ -189,6 +195,8 @@ class ThemeController(QObject):
         return menu
 
     def retranslate_ui(self) -> None:
+        if self.menu is None:
+            return
         self.menu.setTitle(_("&Theme"))
         texts: dict[ThemeChoice, tuple[str, str]] = {
             "system": (_("&System"), _("Light or dark, as the system is set")),
@@ -210,7 +218,8 @@ class ThemeController(QObject):
         """A View › Theme choice: remembered in the preferences, shown at once."""
         self.choice = choice
         self.window.prefs.theme = choice
-        self.actions[choice].setChecked(True)
+        if choice in self.actions:
+            self.actions[choice].setChecked(True)
         self.show_theme(theme_for(choice, self.system))
 
     def follow_system(self) -> None:

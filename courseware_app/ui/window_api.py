@@ -7,7 +7,7 @@ names. Nothing is set on the window or its widgets from outside.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Protocol, TypeVar
 
 if TYPE_CHECKING:
@@ -94,3 +94,21 @@ class WindowApi(Protocol):
     def add_part(self, part: WindowPart) -> None: ...
 
     def part(self, kind: type[P]) -> P | None: ...
+
+
+class Place(Protocol):
+    """What the frame shows: nothing yet, a recorded start page, the course's title page, or
+    the reader's course (``ui.frame``'s NoPlace, StartPlace, CoverPlace and ``ui.reader``)."""
+
+    @property
+    def languages(self) -> Sequence[str]:
+        """The content languages offered."""
+
+    def title_and_position(self) -> tuple[str, str]:
+        """The window title and the status bar's position text."""
+
+    def refresh(self) -> None:
+        """Show the place again after a change of language or mode."""
+
+    def remember_start_page(self, closing: bool = False) -> None:
+        """Record the page shown for the next start."""

@@ -33,3 +33,15 @@ def make_window(qtbot, tmp_path):
         return window
 
     return make
+
+
+@pytest.fixture(autouse=True)
+def _english_after_each_test(qapp):
+    """A test that switches the interface language leaves English behind it (Qt's translators
+    are the whole application's)."""
+    yield
+    from courseware_app.core import i18n
+    from courseware_app.ui.retranslate import INSTALLED, LanguageController
+
+    if INSTALLED or i18n.current_language() != "en":
+        LanguageController(qapp, None).switch("en")
