@@ -128,6 +128,15 @@ class ModuleView(QTextBrowser):
         if side != self._side:
             self._side = side
             self.setViewportMargins(side, 0, side, 0)
+        QTimer.singleShot(0, self, self._keep_text_in_column)
+
+    def _keep_text_in_column(self) -> None:
+        """QTextEdit lays its text out again when it is resized, not when its viewport's margins
+        change; so a page shown as the margins changed (the shared laptop's title page at
+        start-up) could keep the old, wider text width, past the column."""
+        width = self.viewport_width()
+        if abs(self.document().textWidth() - width) > 1:
+            self.document().setTextWidth(width)
 
     def column_width(self) -> float:
         """The width the text and images are laid out in, in logical pixels."""

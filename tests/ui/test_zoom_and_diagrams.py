@@ -306,3 +306,13 @@ def test_dragging_and_arrow_keys_pan(qtbot, viewer):
     assert viewer.shown_rect().topLeft() == start + QPointF(50, 30)
     qtbot.keyClick(viewer, Qt.Key.Key_Left)
     assert viewer.shown_rect().left() > start.x() + 50
+
+
+def test_the_text_is_laid_out_in_the_column_even_when_only_the_margins_changed(make_window, qtbot):
+    """QTextEdit lays text out again on a resize, not when its viewport's margins change (the
+    shared laptop's title page at start-up kept the full width, clipped past the column)."""
+    w = make_window()
+    view = w.view
+    view.document().setTextWidth(view.width())  # as left by a layout before the margins
+    view._set_column()
+    qtbot.waitUntil(lambda: abs(view.document().textWidth() - view.viewport().width()) <= 1)
