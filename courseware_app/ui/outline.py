@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Signal
@@ -12,6 +11,7 @@ from courseware_app.core.i18n import _
 
 if TYPE_CHECKING:
     from courseware_app.core.course import Course, Status
+    from courseware_app.ui.window_api import Decorator
 
 # Qt.ItemDataRole.UserRole and AccessibleDescriptionRole as plain numbers: the window is built
 # before its first paint, and the first touch of Qt's `Qt` namespace costs ~25 ms (its enums
@@ -50,16 +50,16 @@ class OutlineTree(QTreeWidget):
         self._items: dict[tuple[str, str], QTreeWidgetItem] = {}
         self._versions: dict[str, str] = {}
         self.versions_shown = False
-        self._decorators: list[Callable[[QTreeWidgetItem, str, str], None]] = []
+        self._decorators: list[Decorator] = []
 
-    def add_decorator(self, decorate: Callable[[QTreeWidgetItem, str, str], None]) -> None:
+    def add_decorator(self, decorate: Decorator) -> None:
         """``decorate(item, module_id, section_id)`` adds marks (progress status, bookmarks...)
         to each row (``section_id`` "" on a module's row), now and whenever the outline is
         filled again."""
         self._decorators.append(decorate)
         self.redecorate(decorate)
 
-    def redecorate(self, decorate: Callable[[QTreeWidgetItem, str, str], None]) -> None:
+    def redecorate(self, decorate: Decorator) -> None:
         """Run one decorator over every row again (its marks changed)."""
         for (module_id, section_id), item in self._items.items():
             decorate(item, module_id, section_id)

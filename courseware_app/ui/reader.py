@@ -7,7 +7,7 @@ asks whether there is a course. Pages come from ``ui.pages.PageProvider``.
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QTimer
@@ -27,6 +27,7 @@ if TYPE_CHECKING:
     from courseware_app.ui.frame import WindowFrame
     from courseware_app.ui.pages import PageProvider
     from courseware_app.ui.quiz_widget import QuizDialog
+    from courseware_app.ui.window_api import PageDecorator
 
 log = logging.getLogger(__name__)
 PRERENDER_DELAY_MS = 600
@@ -51,7 +52,7 @@ class Reader(QObject):
         self.start_pages = start_pages
         self.history = History()
         self.quiz_dialog: QuizDialog | None = None
-        self.page_decorators: list[Callable[[str, str], str]] = []
+        self.page_decorators: list[PageDecorator] = []
         record = window.start_record
         self._start: StartPage | None = record
         # the page on screen, so that opening it again does not redraw it
@@ -187,7 +188,7 @@ class Reader(QObject):
             self.remember_start_page()
         self.window.locationChanged.emit(loc.module, loc.section)
 
-    def add_page_decorator(self, decorate: Callable[[str, str], str]) -> None:
+    def add_page_decorator(self, decorate: PageDecorator) -> None:
         self.page_decorators.append(decorate)
 
     def _decorated(self, html: str, module_id: str) -> str:
