@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QTextBrowser
 from courseware_app.core.i18n import _
 from courseware_app.core.images import Fit
 from courseware_app.ui.images import ContentDocument, asset_path, content_image
+from courseware_app.ui.page_place import PlaceKeeper
 
 if TYPE_CHECKING:
     from PySide6.QtCore import QPoint, QSizeF, QUrl
@@ -60,6 +61,7 @@ class ModuleView(QTextBrowser):
         self._images_linked = True
         self._pressed_image = ""
         self._side = 0  # the margin on either side of the column
+        self.place = PlaceKeeper(self)  # the reader's place, kept while the page is laid out
         self.setAutoFillBackground(True)  # the margins show the page's background
         self.setBackgroundRole(QPalette.ColorRole.Base)  # the viewport's: no viewport() here (*)
         self._fit = Fit()
@@ -74,8 +76,9 @@ class ModuleView(QTextBrowser):
         self.verticalScrollBar().valueChanged.connect(self._on_scroll)
         self.anchorClicked.connect(self._open_image_link)
         # Block positions change as the document is laid out (and on resize): measure again.
-        self.document().documentLayout().documentSizeChanged.connect(self._forget_anchors)
+        self.document().documentLayout().documentSizeChanged.connect(self.forget_anchors)
         self.document().documentLayout().documentSizeChanged.connect(self._overflow)
+        self.document().documentLayout().documentSizeChanged.connect(self.place.hold)
 
     def loadResource(self, kind: int, url: QUrl | str) -> object:  # noqa: N802 - Qt override
         """Images from the content tree only (``ui.images``), drawn at the page's zoom within
@@ -83,6 +86,7 @@ class ModuleView(QTextBrowser):
         return content_image(self.content_root, kind, url, self._fit)
 
     def show_page(self, html: str, section_ids: list[str]) -> None:
+        self.place.forget()  # another page: nothing to keep in place
         self._current_section = ""
         self._section_ids = section_ids
         self._anchors = []
@@ -102,6 +106,7 @@ class ModuleView(QTextBrowser):
 
     def set_text_font(self, font: QFont, zoom: float) -> None:
         """The body text's font at ``zoom`` times its normal size; images follow the zoom."""
+        self.place.keep()  # everything above grows or shrinks: keep the reader's place
         self._zoom = zoom
         self.setFont(font)
         self.document().setDefaultFont(font)
@@ -171,6 +176,7 @@ class ModuleView(QTextBrowser):
         before = len(doc.image_names())
         doc.forget_images(unchanged)
         if len(doc.image_names()) != before:
+            self.place.keep()  # images above it change height
             doc.markContentsDirty(0, doc.characterCount())
 
     # ------------------------------------------------------------ images on their own
@@ -260,7 +266,7 @@ class ModuleView(QTextBrowser):
 
     # ------------------------------------------------------------ sections
 
-    def _anchor_positions(self) -> list[tuple[int, str]]:
+    def anchor_positions(self) -> list[tuple[int, str]]:
         if self._anchors:
             return self._anchors
         layout = self.document().documentLayout()
@@ -287,11 +293,11 @@ class ModuleView(QTextBrowser):
         if bar.maximum() > 0 and bar.value() >= bar.maximum():
             top = bar.value() + bar.pageStep() - 8
         current = ""
-        for y, name in self._anchor_positions():
+        for y, name in self.anchor_positions():
             if y <= top:
                 current = name
-        if not current and self._anchor_positions():
-            current = self._anchor_positions()[0][1]
+        if not current and self.anchor_positions():
+            current = self.anchor_positions()[0][1]
         return current
 
     def go_to(self, section: str) -> None:
@@ -305,6 +311,14 @@ class ModuleView(QTextBrowser):
         finally:
             self._suppress = False
         self._current_section = section
+
+    def scroll_quietly(self, value: int) -> None:
+        """Scroll to ``value`` without reporting it as the reader's own scrolling."""
+        self._suppress = True
+        try:
+            self.verticalScrollBar().setValue(value)
+        finally:
+            self._suppress = False
 
     def _on_scroll(self, _value: int) -> None:
         if getattr(self, "_suppress", False):
@@ -329,7 +343,7 @@ class ModuleView(QTextBrowser):
             policy.ScrollBarAlwaysOff if slight else policy.ScrollBarAsNeeded
         )
 
-    def _forget_anchors(self, *_args) -> None:
+    def forget_anchors(self, *_args: object) -> None:
         self._anchors = []
 
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt override

@@ -316,3 +316,17 @@ def test_the_text_is_laid_out_in_the_column_even_when_only_the_margins_changed(m
     view.document().setTextWidth(view.width())  # as left by a layout before the margins
     view._set_column()
     qtbot.waitUntil(lambda: abs(view.document().textWidth() - view.viewport().width()) <= 1)
+
+
+def test_a_zoom_that_redraws_the_diagrams_above_keeps_the_section_in_view(make_window, qtbot):
+    from courseware_app.core.history import Location
+
+    w = make_window()
+    w.resize(900, 420)
+    w.reader.navigate(Location("alpha", "matrix"))  # below the diagram of the introduction
+    view = w.view
+    qtbot.waitUntil(lambda: view.current_section() == "matrix")
+    for _step in range(4):
+        w.zoom(1)  # the diagram above grows with the text
+    qtbot.waitUntil(lambda: view.current_section() == "matrix", timeout=3000)
+    assert w.reader.location == Location("alpha", "matrix")
