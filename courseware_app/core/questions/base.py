@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from abc import ABC, abstractmethod
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, ClassVar, Protocol
 
@@ -77,6 +78,12 @@ class Report(Protocol):
 def with_explanation(body: list[str], explanation: str) -> list[str]:
     """A converted question's lines with its 'explanation:' line, when there is one."""
     return body + ([f"explanation: {explanation}"] if explanation else [])
+
+
+def need_two(d: Draft, found: Sequence[object], report: Report, message: str) -> None:
+    """A question of items or pairs needs at least two of them (``message`` says which)."""
+    if len(found) < 2:
+        report.error(d.line, "quiz-options", message)
 
 
 def full_or_nothing(q: Question, ok: bool) -> Result:

@@ -16,6 +16,7 @@ from courseware_app.core.questions.base import (
     QuestionKind,
     Report,
     Result,
+    need_two,
     with_explanation,
 )
 from courseware_app.core.questions.registry import register
@@ -45,12 +46,8 @@ class MatchKind(QuestionKind):
         return m is not None
 
     def check(self, d: Draft, q: Question, report: Report) -> Question:
-        if len(d.pairs) < 2:
-            report.error(
-                d.line,
-                "quiz-options",
-                f"matching question '{d.id}' needs at least two '- left -> right' pairs",
-            )
+        message = f"matching question '{d.id}' needs at least two '- left -> right' pairs"
+        need_two(d, d.pairs, report, message)
         return replace(q, pairs=tuple(d.pairs))
 
     def score(self, q: Question, response: object) -> Result:

@@ -8,7 +8,14 @@ from dataclasses import replace
 from typing import ClassVar
 
 from courseware_app.core.course import Question
-from courseware_app.core.questions.base import Draft, QuestionKind, Report, Result, full_or_nothing
+from courseware_app.core.questions.base import (
+    Draft,
+    QuestionKind,
+    Report,
+    Result,
+    full_or_nothing,
+    need_two,
+)
 from courseware_app.core.questions.registry import register
 from courseware_app.core.questions.types import QuestionType
 
@@ -30,12 +37,9 @@ class OrderKind(QuestionKind):
         return m is not None
 
     def check(self, d: Draft, q: Question, report: Report) -> Question:
-        if len(d.items) < 2:
-            report.error(
-                d.line,
-                "quiz-options",
-                f"ordering question '{d.id}' needs at least two numbered items",
-            )
+        need_two(
+            d, d.items, report, f"ordering question '{d.id}' needs at least two numbered items"
+        )
         return replace(q, items=tuple(d.items))
 
     def score(self, q: Question, response: object) -> Result:
