@@ -38,3 +38,6 @@ MAX_JSON_DEPTH: Final = 20
 MAX_TERMS: Final = 32
 MAX_PHRASE_WORDS: Final = 16
 MAX_WORD_CHARS: Final = 64
+
+# Profile names (typed by anyone at the laptop; they end up in results files)
+MAX_NAME_LENGTH: Final = 60

@@ -8,10 +8,9 @@ import unicodedata
 from collections.abc import Iterable
 
 from courseware_app.core.i18n import _
+from courseware_app.core.limits import MAX_NAME_LENGTH
 from courseware_app.core.progress.errors import ProfileError
 from courseware_app.core.progress.records import Profile
-
-MAX_NAME_LENGTH = 60
 
 
 def name_key(name: str) -> str:
@@ -35,11 +34,12 @@ def clean_name(name: str) -> str:
         raise ProfileError("control", _("a profile name cannot contain control characters"))
     name = " ".join(unicodedata.normalize("NFC", name or "").split())
     if not name:
-        raise ProfileError("empty", "a profile name cannot be empty")
+        raise ProfileError("empty", _("a profile name cannot be empty"))
     if len(name) > MAX_NAME_LENGTH:
-        raise ProfileError("too-long", f"a profile name has at most {MAX_NAME_LENGTH} characters")
+        message = _("a profile name has at most {limit} characters")
+        raise ProfileError("too-long", message.format(limit=MAX_NAME_LENGTH))
     if name[0] in "=+-@":  # spreadsheets would read the exported name as a formula
-        raise ProfileError("bad-start", "a profile name cannot start with = + - or @")
+        raise ProfileError("bad-start", _("a profile name cannot start with = + - or @"))
     return name
 
 
