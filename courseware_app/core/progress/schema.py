@@ -111,11 +111,51 @@ def _migrate_to_3(conn: sqlite3.Connection) -> None:
     )
 
 
+def _migrate_to_4(conn: sqlite3.Connection) -> None:
+    """Classroom sessions (core.classroom): the room's answers per question, and the time
+    each section took (the delivery record)."""
+    conn.execute(
+        """CREATE TABLE classroom_sessions (
+        id TEXT PRIMARY KEY NOT NULL,
+        started_at TEXT NOT NULL,
+        finished_at TEXT,
+        place TEXT NOT NULL DEFAULT '',
+        trainer TEXT NOT NULL DEFAULT '',
+        module TEXT NOT NULL,
+        module_version TEXT NOT NULL,
+        lang TEXT NOT NULL,
+        mode TEXT NOT NULL DEFAULT '',
+        device TEXT NOT NULL DEFAULT '')"""
+    )
+    conn.execute(
+        """CREATE TABLE classroom_questions (
+        session_id TEXT NOT NULL REFERENCES classroom_sessions(id) ON DELETE CASCADE,
+        question TEXT NOT NULL,
+        position INTEGER NOT NULL,
+        counts TEXT NOT NULL DEFAULT '{}',
+        correct TEXT NOT NULL DEFAULT '[]',
+        teams TEXT NOT NULL DEFAULT '{}',
+        multiple INTEGER NOT NULL DEFAULT 0 CHECK (multiple IN (0, 1)),
+        recorded_at TEXT NOT NULL,
+        PRIMARY KEY (session_id, question)) WITHOUT ROWID"""
+    )
+    conn.execute(
+        """CREATE TABLE classroom_sections (
+        session_id TEXT NOT NULL REFERENCES classroom_sessions(id) ON DELETE CASCADE,
+        section TEXT NOT NULL,
+        position INTEGER NOT NULL,
+        planned_minutes INTEGER,
+        actual_seconds REAL NOT NULL,
+        PRIMARY KEY (session_id, section)) WITHOUT ROWID"""
+    )
+
+
 # MIGRATIONS[n] takes a database from schema n to n + 1; never edit a released step.
 MIGRATIONS: tuple[Callable[[sqlite3.Connection], None], ...] = (
     _migrate_to_1,
     _migrate_to_2,
     _migrate_to_3,
+    _migrate_to_4,
 )
 SCHEMA_VERSION = len(MIGRATIONS)
 
