@@ -11,4 +11,7 @@ COMMAND_MODULES = (
     "courseware_app.commands.gift",
     "courseware_app.commands.progress",
     "courseware_app.commands.search",
+    "courseware_app.commands.sessions",
+    "courseware_app.commands.present",
+    "courseware_app.commands.pdf",
 )
