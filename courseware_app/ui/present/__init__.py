@@ -1,0 +1,1 @@
+"""The presenter: the audience window the room sees and the trainer's console."""
