@@ -138,6 +138,8 @@ def attach_everything(window, args, data: Path, languages, log_to_file: bool = T
     from courseware_app.core.coursecache import load_course_cached
     from courseware_app.core.pagecache import PageCache
     from courseware_app.core.startpage import cover_of
+    from courseware_app.ui.present.part import install_presenter
+    from courseware_app.ui.print_part import install_print
     from courseware_app.ui.progress_ui import install_progress
 
     if log_to_file:
@@ -152,6 +154,8 @@ def attach_everything(window, args, data: Path, languages, log_to_file: bool = T
         window.start_pages.cover = cover_of(course)
     window.attach_course(course, pages)
     progress = install_progress(window, None, data, ui_language_locked=bool(args.lang))
+    install_presenter(window, data)
+    install_print(window, data)
     return progress.profile is not None
 
 

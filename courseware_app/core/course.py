@@ -71,6 +71,18 @@ class Section:
     id: str
     title: str
     line: int
+    minutes: int | None = None  # planned time, from ``minutes=N`` in the heading
+
+
+@dataclass(frozen=True)
+class Slide:
+    """A slide as the presenter and the validator see it (core.slides parses the source)."""
+
+    section: str  # the id of the section it is in
+    title: str
+    line: int
+    points: tuple[str, ...] = ()  # bullet points' Markdown
+    image: str = ""  # a picture of the module, as written
 
 
 @dataclass(frozen=True)
@@ -136,6 +148,13 @@ class ModuleTranslation:
     sections: tuple[Section, ...] = ()
     quizzes: tuple[Quiz, ...] = ()
     trainer_notes: int = 0
+    slides: tuple[Slide, ...] = ()
+
+    @property
+    def planned_minutes(self) -> int | None:
+        """The sum of the sections' planned minutes; None when no section plans any."""
+        planned = [s.minutes for s in self.sections if s.minutes is not None]
+        return sum(planned) if planned else None
 
     @property
     def quiz(self) -> Quiz | None:

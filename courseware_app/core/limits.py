@@ -21,6 +21,8 @@ MAX_TABLE_COLUMNS: Final = 50
 # Front matter and course.yaml
 MAX_YAML_BYTES: Final = 200_000
 MAX_DURATION_MINUTES: Final = 1_440  # a module's planned duration: at most a day
+SLIDE_POINTS: Final = (3, 6)  # a slide's bullet points: at least, at most
+MAX_SLIDE_POINT_WORDS: Final = 16  # a bullet point longer than this is reading text
 
 # Images the app rasterises (SVG diagrams, raster pictures)
 MAX_IMAGE_SIDE: Final = 8_000  # pixels on a side

@@ -37,6 +37,7 @@ class PageKey:
     content_lang: str
     trainer: bool
     ui_lang: str
+    key_points: bool = True  # slides shown as key-points boxes (View menu)
 
 
 @dataclass(frozen=True)
@@ -79,6 +80,7 @@ class PageCache:
             key.module,
             key.content_lang,
             str(key.trainer),
+            *([] if key.key_points else ["no-key-points"]),
         ]
         name = digest("\n".join(parts))
         return self.folder / f"{name}.json"
@@ -98,7 +100,9 @@ class PageCache:
         """Render the page now, without the cache (core.render.module_page), in no theme."""
         from courseware_app.core.render import module_page
 
-        html, rendered = module_page(course, key.module, key.content_lang, key.trainer, None)
+        html, rendered = module_page(
+            course, key.module, key.content_lang, key.trainer, None, key.key_points
+        )
         return Page(html, rendered)
 
     def get_or_render(self, course: Course, key: PageKey) -> Page:

@@ -189,12 +189,14 @@ def markdown_to_html(
     folder: Path | None = None,
     trainer: bool = False,
     quiz_html: QuizHtml | None = None,
+    key_points: bool = True,
 ) -> tuple[str, list[tuple[str, str]], list[str]]:
     """Convert one Markdown document; returns (sanitised html, links, images).
-    Trainer notes (mdext.trainer decides what one is) only when ``trainer``."""
+    Trainer notes (mdext.trainer decides what one is) only when ``trainer``; slides as
+    key-points boxes unless ``key_points`` is False."""
     label = _("Trainer notes: {title}")
     audience: Audience = "trainer" if trainer else "trainee"
-    return _convert(source, audience, label, module_id, lang, folder, quiz_html)
+    return _convert(source, audience, label, module_id, lang, folder, quiz_html, key_points)
 
 
 def trainer_notes_html(
@@ -213,13 +215,15 @@ def _convert(
     lang: str,
     folder: Path | None,
     quiz_html: QuizHtml | None,
+    key_points: bool = True,
 ) -> tuple[str, list[tuple[str, str]], list[str]]:
     eng = _engine()
     eng.md.reset()
     eng.blocks.quiz_html, eng.notes.audience = quiz_html, audience
     ctx = eng.reader.ctx
     ctx.module_id, ctx.lang, ctx.folder = module_id, lang, folder
-    ctx.trainer_label = trainer_label
+    ctx.trainer_label, ctx.key_points = trainer_label, key_points
+    ctx.slide_label = _("Key points: {title}")
     ctx.links, ctx.images = [], []
     body = eng.md.convert(source)
     return figures(sanitise(body)), list(ctx.links), list(ctx.images)
@@ -268,8 +272,11 @@ def header_html(tr: ModuleTranslation) -> str:
     )
 
 
-def render_translation(tr: ModuleTranslation, trainer: bool = False) -> RenderedModule:
-    """Render one language file of a module (trainer notes only when ``trainer``)."""
+def render_translation(
+    tr: ModuleTranslation, trainer: bool = False, key_points: bool = True
+) -> RenderedModule:
+    """Render one language file of a module (trainer notes only when ``trainer``; slides as
+    key-points boxes unless ``key_points`` is False)."""
     body, links, images = markdown_to_html(
         tr.body,
         module_id=tr.module_id,
@@ -277,6 +284,7 @@ def render_translation(tr: ModuleTranslation, trainer: bool = False) -> Rendered
         folder=tr.path.parent,
         trainer=trainer,
         quiz_html=_quiz_placeholder(tr),
+        key_points=key_points,
     )
     return RenderedModule(
         module_id=tr.module_id,
@@ -381,7 +389,12 @@ def error_page(module_id: str, diagnostics: tuple[Diagnostic, ...] | list[Diagno
 
 
 def module_page(
-    course: Course, module_id: str, lang: str, trainer: bool = False, theme: Theme | None = LIGHT
+    course: Course,
+    module_id: str,
+    lang: str,
+    trainer: bool = False,
+    theme: Theme | None = LIGHT,
+    key_points: bool = True,
 ) -> tuple[str, RenderedModule | None]:
     """The full HTML page for a module in ``lang``, with banners, or an error page; in
     ``theme``'s colours (None: no colours, see ``wrap_page``)."""
@@ -394,6 +407,6 @@ def module_page(
     if tr is None:
         errors = tuple(d for ds in module.failed.values() for d in ds)
         return wrap_page(error_page(module_id, errors), lang, theme), None
-    rendered = render_translation(tr, trainer)
+    rendered = render_translation(tr, trainer, key_points)
     body = "".join(banners_for(module, lang)) + rendered.html
     return wrap_page(body, tr.lang, theme), rendered

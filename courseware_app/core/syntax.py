@@ -64,6 +64,19 @@ def heading_id(text: str) -> tuple[str, str] | None:
     return (m.group(1).strip(), m.group(2)) if m else None
 
 
+HEADING_ATTRIBUTES_RE: Final = re.compile(r"\{\s*#[^\s}]+([^}]*)\}$")
+MINUTES_ATTRIBUTE_RE: Final = re.compile(r"(?<![\w-])minutes\s*=\s*(\S*)")
+"""A section's planned time: ``## Risk matrix {#risk-matrix minutes=30}``."""
+
+
+def heading_minutes(text: str) -> str | None:
+    """What is written after ``minutes=`` in a heading's attributes (maybe not a number), or
+    None when the heading plans no time."""
+    m = HEADING_ATTRIBUTES_RE.search(text)
+    found = MINUTES_ATTRIBUTE_RE.search(m.group(1)) if m else None
+    return found.group(1).strip("\"'") if found else None
+
+
 # ---------------------------------------------------------------- callouts and trainer notes
 
 CALLOUT_RE: Final = re.compile(r'^!!!\s+(\S+)(?:\s+"(.*)")?\s*$')
@@ -73,6 +86,12 @@ TRAINER_RE: Final = re.compile(r"^!!!\s+trainer\b")
 CALLOUT_INDENT: Final = "    "
 
 TRAINER_KIND: Final = "trainer"
+SLIDE_KIND: Final = "slide"
+SLIDE_RE: Final = re.compile(r'^!!!\s+slide(?:\s+"(.*)")?\s*$')
+"""A slide opens at the margin with ``!!! slide "Title"``; its body is indented four spaces:
+3-6 bullet points or one picture, and maybe a nested ``!!! trainer`` note (speaker text)."""
+PROJECTED_KINDS: Final = frozenset({"case-study", "example", "exercise"})
+"""Callouts a presenter projects on their own, one per step."""
 ADMONITION_RE: Final = re.compile(r'^!!! ?([\w\-]+(?: +[\w\-]+)*)(?: +"(.*?)")? *$')
 """Python-Markdown's admonition opener, after any indentation: ``!!! kind [kind...] "Title"``."""
 CANONICAL_TRAINER_RE: Final = re.compile(r'^[ >]*!!! trainer(?: "[^"]*")?$')
@@ -133,7 +152,9 @@ def quiz_end(lines: list[str], start: int) -> int | None:
 BlockKind = Literal["quiz", "trainer"]
 
 
-def _trainer_end(lines: list[str], start: int) -> int:
+def callout_end(lines: list[str], start: int) -> int:
+    """Index after the last line of the callout opened at ``start``: its body is the following
+    blank or indented lines (trailing blank lines are not part of it)."""
     end = start + 1
     while end < len(lines) and (not lines[end].strip() or lines[end].startswith(CALLOUT_INDENT)):
         end += 1
@@ -155,7 +176,7 @@ def iter_blocks(lines: list[str]) -> Iterator[tuple[BlockKind, int, int]]:
             yield "quiz", i, len(lines) if end is None else end + 1
             i = len(lines) if end is None else end + 1
         elif TRAINER_RE.match(line):
-            end = _trainer_end(lines, i)
+            end = callout_end(lines, i)
             yield "trainer", i, end
             i = end
         else:

@@ -8,7 +8,16 @@ from typing import Final, Literal, NamedTuple
 ThemeName = Literal["light", "dark", "high-contrast"]
 ThemeChoice = Literal["system", "light", "dark", "high-contrast"]
 CHOICES: Final[tuple[ThemeChoice, ...]] = ("system", "light", "dark", "high-contrast")
-CALLOUT_KINDS: Final = ("note", "tip", "warning", "example", "case-study", "trainer", "quiz")
+CALLOUT_KINDS: Final = (
+    "note",
+    "tip",
+    "warning",
+    "example",
+    "case-study",
+    "trainer",
+    "quiz",
+    "slide",
+)
 BANNER_KINDS: Final = ("warning", "info", "error")
 # Pygments' short token classes (codehilite writes classes, not colours), by group.
 CODE_TOKENS: Final = {
@@ -95,7 +104,7 @@ class Theme(NamedTuple):
 def _callouts(
     note: Pair, tip: Pair, warning: Pair, example: Pair, case: Pair, trainer: Pair
 ) -> dict[str, Pair]:
-    kinds = (note, tip, warning, example, case, trainer, note)  # a quiz looks like a note
+    kinds = (note, tip, warning, example, case, trainer, note, note)  # quiz, slide: as a note
     return dict(zip(CALLOUT_KINDS, kinds, strict=True))
 
 

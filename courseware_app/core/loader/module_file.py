@@ -11,6 +11,7 @@ from courseware_app.core.course import (
     ModuleTranslation,
     Quiz,
     Section,
+    Slide,
     parse_semver,
 )
 from courseware_app.core.i18n import _
@@ -27,6 +28,7 @@ from courseware_app.core.loader.files import (
     report_yaml_error,
     short_repr,
 )
+from courseware_app.core.loader.presenting import check_minutes, scan_slides, section_minutes
 from courseware_app.core.quiz import parse_quiz
 from courseware_app.core.syntax import (
     BLOCK_START_CHARS,
@@ -55,6 +57,7 @@ class BodyScan:
     quizzes: list[Quiz] = field(default_factory=list)
     trainer_notes: int = 0
     seen_ids: dict[str, int] = field(default_factory=dict)  # section id -> its line
+    slides: list[Slide] = field(default_factory=list)
 
 
 # ---------------------------------------------------------------- front matter
@@ -283,6 +286,7 @@ def _scan_heading(text: str, no: int, report: Report, scan: BodyScan) -> None:
         )
         return
     title, sid = found
+    minutes = section_minutes(text, no, report)
     if not ID_RE.match(sid):
         report.add(
             no,
@@ -298,7 +302,7 @@ def _scan_heading(text: str, no: int, report: Report, scan: BodyScan) -> None:
         )
         return
     scan.seen_ids[sid] = no
-    scan.sections.append(Section(id=sid, title=title, line=no))
+    scan.sections.append(Section(id=sid, title=title, line=no, minutes=minutes))
 
 
 def _scan_quiz(
@@ -338,6 +342,8 @@ def load_translation(
     if not check_body_limits(body, body_line, report):
         return None, report.items  # not scanned, and never rendered
     scan = scan_body(body, body_line, report)
+    scan.slides = scan_slides(body, body_line, scan.sections, report)
+    check_minutes(scan.sections, _duration(meta), report)
     if not fields_ok:
         return None, report.items
     return _translation(meta, path, module_id, lang, body, body_line, scan), report.items
@@ -373,4 +379,5 @@ def _translation(
         sections=tuple(scan.sections),
         quizzes=tuple(scan.quizzes),
         trainer_notes=scan.trainer_notes,
+        slides=tuple(scan.slides),
     )

@@ -12,6 +12,7 @@ from markdown.extensions import Extension
 from markdown.treeprocessors import Treeprocessor
 
 from courseware_app.core.syntax import (
+    SLIDE_KIND,
     TRAINER_KIND,
     classify_destination,
     is_remote,
@@ -32,6 +33,8 @@ class LinkContext:
     folder: Path | None = None
     module_ids: frozenset[str] = frozenset()
     trainer_label: str = "Trainer notes: {title}"
+    slide_label: str = "Key points: {title}"
+    key_points: bool = True  # slides shown as key-points boxes; False leaves them out
     links: list[tuple[str, str]] = field(default_factory=list)  # (kind, target) found
     images: list[str] = field(default_factory=list)
 
@@ -63,6 +66,10 @@ def _is_admonition(el: etree.Element) -> bool:
     return el.tag == "div" and "admonition" in el.get("class", "").split()
 
 
+def _is_slide(el: etree.Element) -> bool:
+    return _is_admonition(el) and SLIDE_KIND in el.get("class", "").split()
+
+
 class ReaderTreeprocessor(Treeprocessor):
     def __init__(self, md: Markdown, ext: ReaderExtension):
         super().__init__(md)
@@ -70,6 +77,9 @@ class ReaderTreeprocessor(Treeprocessor):
 
     def run(self, root: etree.Element) -> None:
         ctx = self.ext.ctx
+        if not ctx.key_points:
+            for parent, div in [(p, c) for p in root.iter() for c in p if _is_slide(c)]:
+                parent.remove(div)
         callouts = [(p, c) for p in root.iter() for c in p if _is_admonition(c)]
         for parent, div in reversed(callouts):  # inner callouts first: nested ones are tables too
             parent[list(parent).index(div)] = self._callout(div, ctx)
@@ -99,6 +109,8 @@ class ReaderTreeprocessor(Treeprocessor):
                 child.set("class", "callout-title")
                 if kind == TRAINER_KIND:
                     child.text = ctx.trainer_label.format(title=child.text or "")
+                elif kind == SLIDE_KIND:
+                    child.text = ctx.slide_label.format(title=child.text or "")
             td.append(child)
         return table
 
