@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sqlite3
 from collections.abc import Callable
 from contextlib import contextmanager
 from datetime import date
@@ -27,15 +28,23 @@ from PySide6.QtWidgets import (
     QSplitter,
     QTableWidget,
     QTableWidgetItem,
+    QTabWidget,
     QTreeWidget,
     QTreeWidgetItem,
     QVBoxLayout,
     QWidget,
 )
 
+from courseware_app.core.classroom import (
+    ClassroomSession,
+    SessionStore,
+    merge_sessions,
+    read_sessions,
+    tallies,
+)
 from courseware_app.core.formats import format_number, format_percentage, format_when
 from courseware_app.core.i18n import _, ngettext
-from courseware_app.core.progress import parse_iso
+from courseware_app.core.progress import ProgressStore, StoreError, parse_iso
 from courseware_app.core.results import (
     Export,
     ExportError,
@@ -48,6 +57,8 @@ from courseware_app.core.results import (
     write_export,
     write_merged,
 )
+from courseware_app.core.results.per_question import combine, tally_attempts
+from courseware_app.ui.class_questions import ClassQuestionsPanel, in_course_order, module_title
 from courseware_app.ui.themes import current
 
 
@@ -95,6 +106,24 @@ def ask_save_path(
     fmt = format_for(chosen) or next((f for f in formats if filters[f] == selected), formats[0])
     path = Path(chosen)
     return (path if path.suffix.lower() == f".{fmt}" else path.with_suffix(f".{fmt}")), fmt
+
+
+def attempts_text(count: int) -> str:
+    return ngettext("{count} attempt", "{count} attempts", count).format(count=format_number(count))
+
+
+def sessions_text(count: int) -> str:
+    return ngettext("{count} classroom session", "{count} classroom sessions", count).format(
+        count=format_number(count)
+    )
+
+
+def stored_sessions(store: ProgressStore) -> list[ClassroomSession]:
+    """This computer's classroom sessions; none when its progress file cannot give them."""
+    try:
+        return SessionStore(store).sessions()
+    except (StoreError, sqlite3.Error):
+        return []
 
 
 class ExportDialog(QDialog):
@@ -201,14 +230,17 @@ class ExportDialog(QDialog):
 
 
 class MergeDialog(QDialog):
-    """Add exports from several laptops, see the class at a glance, save one merged file."""
+    """Add exports from several laptops (attempts or classroom sessions), see the class at a
+    glance and per question, save one merged results file."""
 
     def __init__(self, controller, parent=None):
         super().__init__(parent)
         self.controller = controller
         self.course = controller.window.reader.course
         self.exports: list[Export] = []
+        self.session_files: list[tuple[Path, list[ClassroomSession]]] = []
         self.problems: list[tuple[Path, str]] = []
+        self.stored_sessions = stored_sessions(controller.store)  # this laptop's own
         self.setObjectName("mergeDialog")
         self.resize(980, 600)
         layout = QVBoxLayout(self)
@@ -217,10 +249,7 @@ class MergeDialog(QDialog):
         layout.addWidget(self.intro)
         splitter = QSplitter(Qt.Orientation.Vertical, self)
         splitter.addWidget(self._files_panel())
-        self.table = QTableWidget(self)
-        self.table.setObjectName("classSummary")
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        splitter.addWidget(self.table)
+        splitter.addWidget(self._views())
         splitter.setSizes([170, 380])
         layout.addWidget(splitter, 1)
         self.summary = QLabel(self)
@@ -253,17 +282,32 @@ class MergeDialog(QDialog):
         row.addLayout(column)
         return panel
 
+    def _views(self) -> QTabWidget:
+        """The class at a glance (people x modules) and per question, one tab each."""
+        self.tabs = QTabWidget(self)
+        self.table = QTableWidget(self.tabs)
+        self.table.setObjectName("classSummary")
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        reader = self.controller.window.reader
+        self.questions = ClassQuestionsPanel(self.course, lambda: reader.content_language, self)
+        self.tabs.addTab(self.table, "")
+        self.tabs.addTab(self.questions, "")
+        return self.tabs
+
     def retranslate_ui(self) -> None:
         self.setWindowTitle(_("Merge results"))
         self.intro.setText(
             _(
-                "Add the results files exported on each laptop (CSV or JSON). Attempts that "
-                "appear in several files are counted once."
+                "Add the results files exported on each laptop (CSV or JSON), and classroom "
+                "session exports. Attempts and sessions that appear in several files are "
+                "counted once; this computer's classroom sessions are included."
             )
         )
-        self.files.setHeaderLabels([_("File"), _("Attempts")])
+        self.files.setHeaderLabels([_("File"), _("Contents")])
         self.files.setAccessibleName(_("Files to merge"))
         self.table.setAccessibleName(_("Best score per person and module"))
+        self.tabs.setTabText(0, _("People and modules"))
+        self.tabs.setTabText(1, _("Per question"))
         self.add_button.setText(_("&Add files…"))
         self.remove_button.setText(_("&Remove"))
         self.save_button.setText(_("&Save merged file…"))
@@ -281,12 +325,17 @@ class MergeDialog(QDialog):
             self,
             _("Add results files"),
             str(self.controller.dialogs.export_folder()),
-            _("Results exports (*.csv *.json)"),
+            _("Results and classroom session exports (*.csv *.json)"),
         )
         self.add_files([Path(c) for c in chosen])
 
+    def _known(self) -> set[Path]:
+        paths = [e.path for e in self.exports] + [p for p, _s in self.session_files]
+        return {p.resolve() for p in paths + [p for p, _m in self.problems]}
+
     def add_files(self, paths: list[Path]) -> None:
-        known = {e.path.resolve() for e in self.exports} | {p.resolve() for p, _m in self.problems}
+        """Each file as a results export, else as a classroom sessions export, else a problem."""
+        known = self._known()
         for path in paths:
             if path.resolve() in known:
                 continue
@@ -294,50 +343,68 @@ class MergeDialog(QDialog):
             try:
                 self.exports.append(read_export(path))
             except ExportError as exc:
-                self.problems.append((path, str(exc)))
+                self._add_sessions(path, exc)
         if paths:
             self.controller.dialogs.remember_folder(paths[-1].parent)
         self.refresh()
 
+    def _add_sessions(self, path: Path, not_attempts: ExportError) -> None:
+        try:
+            self.session_files.append((path, read_sessions(path)))
+        except ExportError as exc:
+            self.problems.append((path, f"{not_attempts}\n{exc}"))
+
     def remove_selected(self) -> None:
         item = self.files.currentItem()
-        if item is None:
+        path = item.data(0, Qt.ItemDataRole.UserRole) if item is not None else None
+        if path is None:  # nothing chosen, or this computer's own sessions
             return
-        path = item.data(0, Qt.ItemDataRole.UserRole)
         self.exports = [e for e in self.exports if e.path != path]
+        self.session_files = [(p, s) for p, s in self.session_files if p != path]
         self.problems = [(p, m) for p, m in self.problems if p != path]
         self.refresh()
 
     # ------------------------------------------------------------ showing
 
     def refresh(self) -> None:
-        self.files.clear()
-        for export in self.exports:
-            item = QTreeWidgetItem(
-                self.files, [export.path.name, format_number(len(export.records))]
-            )
-            item.setData(0, Qt.ItemDataRole.UserRole, export.path)
-            item.setToolTip(0, str(export.path))
-        for path, message in self.problems:
-            item = QTreeWidgetItem(self.files, [path.name, _("not a results export")])
-            item.setData(0, Qt.ItemDataRole.UserRole, path)
-            item.setForeground(1, QColor(current().bad))
-            item.setToolTip(1, message)
+        self._fill_files()
         self.merged = merge(self.exports)
+        self.sessions = merge_sessions([self.stored_sessions, *(s for _p, s in self.session_files)])
         self._fill_table()
+        self.questions.set_tallies(
+            combine([*tally_attempts(self.merged.records), *tallies(self.sessions)])
+        )
         self._fill_summary()
         self.save_button.setEnabled(bool(self.exports))
-        self.remove_button.setEnabled(bool(self.exports or self.problems))
+        self.remove_button.setEnabled(bool(self.exports or self.session_files or self.problems))
+
+    def _fill_files(self) -> None:
+        self.files.clear()
+        for export in self.exports:
+            self._file_row(export.path, attempts_text(len(export.records)))
+        for path, sessions in self.session_files:
+            self._file_row(path, sessions_text(len(sessions)))
+        for path, message in self.problems:
+            item = self._file_row(path, _("not a results export"))
+            item.setForeground(1, QColor(current().bad))
+            item.setToolTip(1, message)
+        if self.stored_sessions:
+            QTreeWidgetItem(
+                self.files, [_("This computer"), sessions_text(len(self.stored_sessions))]
+            )
+
+    def _file_row(self, path: Path, contents: str) -> QTreeWidgetItem:
+        item = QTreeWidgetItem(self.files, [path.name, contents])
+        item.setData(0, Qt.ItemDataRole.UserRole, path)
+        item.setToolTip(0, str(path))
+        return item
 
     def _fill_summary(self) -> None:
         m = self.merged
+        files = len(self.exports) + len(self.session_files)
         parts = [
-            ngettext("{count} file", "{count} files", len(self.exports)).format(
-                count=format_number(len(self.exports))
-            ),
-            ngettext("{count} attempt", "{count} attempts", len(m.records)).format(
-                count=format_number(len(m.records))
-            ),
+            ngettext("{count} file", "{count} files", files).format(count=format_number(files)),
+            attempts_text(len(m.records)),
             ngettext("{count} person", "{count} people", m.profiles).format(
                 count=format_number(m.profiles)
             ),
@@ -345,6 +412,8 @@ class MergeDialog(QDialog):
                 "{count} duplicate removed", "{count} duplicates removed", m.duplicates
             ).format(count=format_number(m.duplicates)),
         ]
+        if self.sessions:
+            parts.append(sessions_text(len(self.sessions)))
         text = " · ".join(parts)
         if self.problems:
             text += (
@@ -358,22 +427,18 @@ class MergeDialog(QDialog):
             )
         self.summary.setText(text)
 
-    def _module_title(self, module_id: str) -> str:
-        module = self.course.modules.get(module_id)
-        return module.title(self.controller.window.reader.content_language) if module else module_id
-
     def _fill_table(self) -> None:
         summary = class_summary(self.merged.records)
-        order = [m.id for m in self.course.ordered_modules()]
-        modules = sorted(summary.modules, key=lambda m: (order.index(m) if m in order else 1e9, m))
+        modules = in_course_order(self.course, summary.modules)
+        lang = self.controller.window.reader.content_language
         self.table.clear()
         self.table.setRowCount(len(summary.people))
         self.table.setColumnCount(len(modules))
-        self.table.setHorizontalHeaderLabels(modules)  # ids: short columns; titles as tips
+        self.table.setHorizontalHeaderLabels([module_title(self.course, m, lang) for m in modules])
         for col, module in enumerate(modules):
             header = self.table.horizontalHeaderItem(col)
             if header is not None:
-                header.setToolTip(self._module_title(module))
+                header.setToolTip(module)
         self.table.setVerticalHeaderLabels([p.label for p in summary.people])
         for row, person in enumerate(summary.people):
             for col, module in enumerate(modules):

@@ -428,7 +428,7 @@ def test_merge_dialog_shows_the_class_and_saves_one_csv(open_app, tmp_path):
     assert dialog.files.topLevelItem(2).text(1) == "not a results export"
     assert dialog.table.rowCount() == 2 and dialog.table.columnCount() == 1
     header = dialog.table.horizontalHeaderItem(0)
-    assert (header.text(), header.toolTip()) == ("alpha", "Alpha module")
+    assert (header.text(), header.toolTip()) == ("Alpha module", "alpha")  # title; id as tip
     people = [dialog.table.verticalHeaderItem(i).text() for i in range(2)]
     assert people == ["Айгерим (ПОСТ-1)", "Айгерим (ПОСТ-2)"]
     assert [dialog.table.item(i, 0).text() for i in range(2)] == ["✓ 87.5%", "50%"]
