@@ -24,6 +24,7 @@ from courseware_app.core.formats import format_duration, format_number, format_p
 from courseware_app.core.history import Location
 from courseware_app.core.i18n import _, ngettext
 from courseware_app.core.progress import CompletionRule, ModuleProgress, ModuleState, totals
+from courseware_app.ui.dashboard_sessions import SessionsView
 from courseware_app.ui.themes import current
 
 ROLE_TARGET = Qt.ItemDataRole.UserRole
@@ -172,7 +173,8 @@ class DashboardDialog(QDialog):
         self.modules = self._tree(5)
         self.bookmarks = QListWidget(self)
         self.notes = self._tree(2)
-        for widget in (self.modules, self.bookmarks, self.notes):
+        self.sessions = SessionsView(self)
+        for widget in (self.modules, self.bookmarks, self.notes, self.sessions):
             self.tabs.addTab(widget, "")
         self.bookmarks.itemActivated.connect(self._go)
         self.bookmarks.itemClicked.connect(self._go)
@@ -207,6 +209,8 @@ class DashboardDialog(QDialog):
         self.tabs.setTabText(0, _("&Modules"))
         self.tabs.setTabText(1, _("&Bookmarks"))
         self.tabs.setTabText(2, _("&Notes"))
+        self.tabs.setTabText(3, _("Classroom &sessions"))
+        self.sessions.retranslate_ui()
         self.modules.setHeaderLabels(
             [_("Module"), _("Status"), _("Best score"), _("Last score"), _("Time spent")]
         )
@@ -237,6 +241,8 @@ class DashboardDialog(QDialog):
         self._fill_modules(progress)
         self._fill_bookmarks()
         self._fill_notes()
+        reader = self.window_.reader
+        self.sessions.fill(self.controller.store, reader.course, reader.content_language)
         self._update_review()
 
     def _fill_modules(self, progress: dict[str, ModuleProgress]) -> None:
