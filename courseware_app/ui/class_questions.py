@@ -3,6 +3,7 @@ question with its answer and explanation in large type for the projector."""
 
 from __future__ import annotations
 
+import html
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
@@ -191,11 +192,12 @@ class QuestionProjection(QDialog):
             total=format_number(entry.total),
         )
         self.heading.setText(heading)
-        self.class_line.setText(_("The class:") + " " + class_result(entry.share))
+        self.class_line.setText(_("The class: {result}").format(result=class_result(entry.share)))
         q = entry.question
         if q is None:
             missing = _("Question {id} is not in the course as loaded here.")
-            self.text.setText(f"<p>{missing.format(id=entry.share.question)}</p>")
+            question_id = html.escape(entry.share.question)  # from a file: shown as written
+            self.text.setText(f"<p>{missing.format(id=question_id)}</p>")
         else:
             self.text.setText(rich(q.text, entry.module_id))
         self.answer.setText(f"✔ {answer_label(q)} {kind_for(q.type).answer_text(q)}" if q else "")

@@ -201,12 +201,12 @@ def test_the_projection_goes_full_screen_and_its_type_grows(app, tmp_path, qtbot
 def test_a_question_the_course_no_longer_has_is_still_listed(app, tmp_path, qtbot):
     window, controller, _questions = app
     export = tmp_path / "old.json"
-    write_export([attempt(**{"q-gone": 0, "q-tf": 1})], export, "json")
+    write_export([attempt(**{"q-<b>gone</b>": 0, "q-tf": 1})], export, "json")
     dialog = controller.dialogs.merge_results()
     dialog.add_files([export])
-    assert rows(dialog.questions)[0] == ["q-gone", "1", "0", "0%"]
+    assert rows(dialog.questions)[0] == ["q-<b>gone</b>", "1", "0", "0%"]
     projection = dialog.questions.open_row(0)
-    assert "Question q-gone is not in the course" in projection.text.toPlainText()
+    assert "Question q-<b>gone</b> is not in the course" in projection.text.toPlainText()
     assert not projection.answer.isVisibleTo(projection)
     assert not projection.explanation.isVisibleTo(projection)
     projection.close()
