@@ -10,6 +10,7 @@ import sqlite3
 import uuid
 from collections.abc import Callable, Sequence
 from concurrent.futures import Future
+from dataclasses import replace
 from pathlib import Path
 from typing import NamedTuple, TypeVar
 
@@ -19,18 +20,6 @@ from courseware_app.core.progress import ProgressStore, StoreError, iso_utc
 T = TypeVar("T")
 
 _SESSION_COLUMNS = "id, started_at, finished_at, place, trainer, module, module_version, lang, mode"
-
-
-class _SessionRow(NamedTuple):
-    id: str
-    started_at: str
-    finished_at: str | None
-    place: str
-    trainer: str
-    module: str
-    module_version: str
-    lang: str
-    mode: str
 
 
 class _QuestionRow(NamedTuple):
@@ -53,11 +42,12 @@ class _SectionRow(NamedTuple):
 # ---------------------------------------------------------------- writes (on the writer thread)
 
 
-def _insert_session(conn: sqlite3.Connection, row: _SessionRow, device: str) -> None:
+def _insert_session(conn: sqlite3.Connection, s: ClassroomSession, device: str) -> None:
     conn.execute(
         f"INSERT INTO classroom_sessions ({_SESSION_COLUMNS}, device) "
         "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        (*row, device),
+        (s.id, s.started_at, s.finished_at, s.place, s.trainer)
+        + (s.module, s.module_version, s.lang, s.mode, device),
     )
 
 
@@ -127,7 +117,7 @@ def _question(row: _QuestionRow) -> QuestionResult:
 def read_sessions_from(conn: sqlite3.Connection) -> list[ClassroomSession]:
     """Every session in the file, newest first, with its questions and sections in order."""
     sessions = [
-        _SessionRow(*r)
+        ClassroomSession(*r)
         for r in conn.execute(
             f"SELECT {_SESSION_COLUMNS} FROM classroom_sessions ORDER BY started_at DESC, id"
         )
@@ -149,11 +139,7 @@ def read_sessions_from(conn: sqlite3.Connection) -> list[ClassroomSession]:
             SectionTime(s.section, s.planned_minutes, float(s.actual_seconds))
         )
     return [
-        ClassroomSession(
-            *s,
-            questions=tuple(questions.get(s.id, ())),
-            sections=tuple(sections.get(s.id, ())),
-        )
+        replace(s, questions=tuple(questions.get(s.id, ())), sections=tuple(sections.get(s.id, ())))
         for s in sessions
     ]
 
@@ -200,7 +186,7 @@ class SessionStore:
         started_at: str | None = None,
     ) -> str:
         """Record a new session at once; return its id (a UUID)."""
-        row = _SessionRow(
+        session = ClassroomSession(
             str(uuid.uuid4()),
             started_at or iso_utc(),
             None,
@@ -211,8 +197,8 @@ class SessionStore:
             lang,
             mode,
         )
-        self._wait("classroom", _insert_session, row, self.progress.device)
-        return row.id
+        self._wait("classroom", _insert_session, session, self.progress.device)
+        return session.id
 
     def set_people(self, session_id: str, *, place: str, trainer: str, mode: str) -> None:
         """Place, trainer and quiz mode, asked when the quiz starts (after the session did)."""
