@@ -52,6 +52,12 @@ def scaled_to_limits(width: float, height: float) -> PixelSize | None:
     return PixelSize(max(1, math.floor(width * scale)), max(1, math.floor(height * scale)))
 
 
+CALLOUT_PADDING: Final = 10  # a callout's cell padding, in pixels (core.mdext.tree)
+INSET_FRAGMENT: Final = "inset"
+"""An image inside a callout is marked ``asset:...#inset``: the view fits it to the column less
+the callout's padding, so a picture slide never makes the page scroll sideways."""
+CALLOUT_INSET: Final = 2 * CALLOUT_PADDING + 4  # both paddings and the cell's borders
+
 class Fit(NamedTuple):
     """How a page draws its images: ``zoom`` times their own size (the text's zoom), but at
     most ``max_width`` logical pixels wide (the text column), at ``ratio`` device pixels per

@@ -126,8 +126,8 @@ def is_canonical_trainer_opener(line: str) -> bool:
 
 
 def callout_title(line: str) -> str | None:
-    """The quoted title of a callout opener, or None when the line has none."""
-    m = CALLOUT_RE.match(line)
+    """The quoted title of a callout opener (nested ones too), or None when it has none."""
+    m = CALLOUT_RE.match(line.lstrip(" >"))
     return m.group(2) if m else None
 
 

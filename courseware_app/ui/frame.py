@@ -113,6 +113,7 @@ class WindowFrame(QMainWindow):
         self.view_modes = ViewModes(self)
         self.reading_room = ReadingRoom(self)
         self.view_modes.set_versions_shown(self.prefs.show_versions)
+        self.actions_["keyPoints"].setChecked(self.prefs.key_points)
         self.themes = ThemeController(self)  # before the first page: it sets the page's colours
         self.add_part(self.themes)
         self.apply_zoom()

@@ -12,7 +12,7 @@ from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QTextBrowser
 
 from courseware_app.core.i18n import _
-from courseware_app.core.images import Fit
+from courseware_app.core.images import CALLOUT_INSET, INSET_FRAGMENT, Fit
 from courseware_app.ui.images import ContentDocument, asset_path, content_image
 from courseware_app.ui.page_place import PlaceKeeper
 
@@ -83,7 +83,10 @@ class ModuleView(QTextBrowser):
     def loadResource(self, kind: int, url: QUrl | str) -> object:  # noqa: N802 - Qt override
         """Images from the content tree only (``ui.images``), drawn at the page's zoom within
         its column; nothing else, nothing remote."""
-        return content_image(self.content_root, kind, url, self._fit)
+        fit = self._fit
+        if (url if isinstance(url, str) else url.toString()).endswith(f"#{INSET_FRAGMENT}"):
+            fit = fit._replace(max_width=max(1.0, fit.max_width - CALLOUT_INSET))
+        return content_image(self.content_root, kind, url, fit)
 
     def show_page(self, html: str, section_ids: list[str]) -> None:
         self.place.forget()  # another page: nothing to keep in place

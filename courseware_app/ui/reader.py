@@ -98,7 +98,13 @@ class Reader(QObject):
         return self._shown
 
     def key(self, module_id: str) -> PageKey:
-        return PageKey(module_id, self.content_language, self.trainer, current_language())
+        return PageKey(
+            module_id,
+            self.content_language,
+            self.trainer,
+            current_language(),
+            self.prefs.key_points,
+        )
 
     def section_ids(self, module_id: str) -> list[str]:
         return self.pages.page(self.key(module_id)).section_ids

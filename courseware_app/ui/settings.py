@@ -25,6 +25,7 @@ class Preferences:
     zoom: int = 0  # steps above or below the default text size
     quiz_one_per_page: bool = True
     show_versions: bool = False  # module versions in the outline
+    key_points: bool = True  # slides as key-points boxes on the page
     theme: str = "system"  # View › Theme: system, light, dark or high-contrast (core.themes)
 
     def __init__(self, **values: str | int | bool) -> None:

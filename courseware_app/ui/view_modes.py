@@ -39,6 +39,13 @@ class ViewModes:
         else:
             w.reading_room.fit()  # the outline comes back only if there is room for it
 
+    def set_key_points(self, on: bool) -> None:
+        """Slides as key-points boxes on the page, or not (the presenter shows them anyway)."""
+        w = self.window
+        w.prefs.key_points = on
+        w.actions_["keyPoints"].setChecked(on)
+        w.reader.refresh()
+
     def set_versions_shown(self, on: bool) -> None:
         w = self.window
         w.prefs.show_versions = on

@@ -11,6 +11,7 @@ from markdown import Markdown
 from markdown.extensions import Extension
 from markdown.treeprocessors import Treeprocessor
 
+from courseware_app.core.images import CALLOUT_PADDING, INSET_FRAGMENT
 from courseware_app.core.syntax import (
     SLIDE_KIND,
     TRAINER_KIND,
@@ -101,7 +102,7 @@ class ReaderTreeprocessor(Treeprocessor):
         kinds = [c for c in div.get("class", "").split() if c != "admonition"]
         kind = TRAINER_KIND if is_trainer_kind(" ".join(kinds)) else kinds[0] if kinds else "note"
         classes = f"callout {kind}" if kind in CALLOUT_KINDS else f"callout note {kind}"
-        attributes = {"width": "100%", "cellpadding": "10", "cellspacing": "0"}
+        attributes = {"width": "100%", "cellpadding": str(CALLOUT_PADDING), "cellspacing": "0"}
         table = etree.Element("table", {"class": classes, **attributes})
         td = etree.SubElement(etree.SubElement(table, "tr"), "td")
         for child in list(div):
@@ -117,12 +118,15 @@ class ReaderTreeprocessor(Treeprocessor):
     def _images(self, root: etree.Element, ctx: LinkContext) -> None:
         """Local images point into the module folder; a remote one is left for the sanitiser,
         which puts a placeholder in the place of every remote image, raw HTML or not."""
+        callouts = [t for t in root.iter("table") if "callout" in t.get("class", "").split()]
+        inset = {id(img) for table in callouts for img in table.iter("img")}
         for img in root.iter("img"):
             src = img.get("src", "")
             ctx.images.append(src)
             if not is_remote(src):
                 name = image_variant(ctx.folder, unquote(src), ctx.lang)
-                img.set("src", f"asset:{ctx.module_id}/{quote(name)}")
+                mark = f"#{INSET_FRAGMENT}" if id(img) in inset else ""
+                img.set("src", f"asset:{ctx.module_id}/{quote(name)}{mark}")
 
 
 class ReaderExtension(Extension):
