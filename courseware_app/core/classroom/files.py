@@ -22,7 +22,7 @@ from courseware_app.core.progress import iso_utc, parse_iso
 from courseware_app.core.progress.helpers import JSONValue
 from courseware_app.core.results import ExportError
 from courseware_app.core.results.formats import csv_cell
-from courseware_app.core.results.xlsx import _finish_sheet, _put, _put_row
+from courseware_app.core.results.xlsx import finish_sheet, put_cell, put_row
 
 if TYPE_CHECKING:
     from openpyxl import Workbook
@@ -155,11 +155,11 @@ def _sheet(
     from openpyxl.styles import Font
 
     sheet = book.create_sheet(title)
-    _put_row(sheet, 1, [*columns])
+    put_row(sheet, 1, [*columns])
     for r, row in enumerate(rows, start=2):
         for c, (column, value) in enumerate(zip(columns, row, strict=True), start=1):
-            _put(sheet, r, c, *_xlsx_value(column, value))
-    _finish_sheet(sheet, Font(bold=True), [36 if c.endswith("_id") else 14 for c in columns])
+            put_cell(sheet, r, c, *_xlsx_value(column, value))
+    finish_sheet(sheet, Font(bold=True), [36 if c.endswith("_id") else 14 for c in columns])
 
 
 def section_rows(sessions: Iterable[ClassroomSession]) -> Iterator[list[Cell]]:

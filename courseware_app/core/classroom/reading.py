@@ -8,7 +8,6 @@ section times (the CSV does not carry them) and without the sessions that had no
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -19,19 +18,21 @@ from courseware_app.core.classroom.model import ClassroomSession, QuestionResult
 from courseware_app.core.i18n import _
 from courseware_app.core.progress.helpers import JSONValue
 from courseware_app.core.results import ExportError
-from courseware_app.core.results.checks import check_json, read_limited, too_deep
-from courseware_app.core.results.formats import _csv_rows
-
-_BLANK = b"\xef\xbb\xbf \t\r\n"
+from courseware_app.core.results.checks import read_limited
+from courseware_app.core.results.formats import (
+    NotAnExport,
+    csv_table,
+    json_document,
+    looks_like_json,
+)
 
 
 def read_sessions(path: Path) -> list[ClassroomSession]:
     """The sessions in a CSV or JSON sessions file; ExportError when it is not one."""
     path = Path(path)
     data = read_limited(path)
-    is_json = path.suffix.lower() == ".json" or data[:64].lstrip(_BLANK).startswith(b"{")
     try:
-        return _from_json(path, data) if is_json else _from_csv(path, data)
+        return _from_json(path, data) if looks_like_json(path, data) else _from_csv(path, data)
     except (ValueError, TypeError, RecursionError, MemoryError) as exc:  # a case not foreseen
         message = _("{path}: not a readable sessions export ({reason})")
         raise ExportError(message.format(path=path, reason=exc.__class__.__name__)) from exc
@@ -67,27 +68,9 @@ class _Draft:
 
 
 def _from_csv(path: Path, data: bytes) -> list[ClassroomSession]:
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        message = _(
-            "{path}: not UTF-8 text (was it re-saved by a spreadsheet? use the file "
-            "Courseware exported)"
-        )
-        raise ExportError(message.format(path=path)) from None
-    rows = ((where, [v.cell(c) for c in row]) for where, row in _csv_rows(path, text))
-    header = next(rows, ("", []))[1]
-    _check_header(path, header)
     drafts: dict[str, _Draft] = {}
-    where = str(path)
-    for where, row in rows:
-        if len(row) != len(header):
-            message = _("{where}: {count} fields, the header has {columns}")
-            raise ExportError(message.format(where=where, count=len(row), columns=len(header)))
-        _add_row(drafts, dict(zip(header, row, strict=True)), where)
-    if drafts and not text.endswith("\n"):  # Courseware ends every row with CRLF
-        message = _("{where}: the last line has no line end: the file was cut short")
-        raise ExportError(message.format(where=where))
+    for where, fields in csv_table(path, data, _check_header, v.cell)[1]:
+        _add_row(drafts, fields, where)
     return [d.session() for d in drafts.values()]
 
 
@@ -138,22 +121,14 @@ def _add_row(drafts: dict[str, _Draft], row: Mapping[str, str], where: str) -> N
 # ---------------------------------------------------------------- JSON
 
 
+NOT_SESSIONS = NotAnExport(
+    lambda: _("{path}: not a Courseware sessions export: {reason}"),
+    lambda: _('{path}: not a Courseware sessions export (no "format": "{format}")'),
+)
+
+
 def _from_json(path: Path, data: bytes) -> list[ClassroomSession]:
-    try:
-        doc: JSONValue = json.loads(data.decode("utf-8-sig"))
-    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
-        message = _("{path}: not a Courseware sessions export: {reason}")
-        raise ExportError(message.format(path=path, reason=exc)) from None
-    except RecursionError:
-        raise too_deep(str(path)) from None
-    check_json(doc, str(path))
-    if not isinstance(doc, dict) or doc.get("format") != JSON_FORMAT:
-        message = _('{path}: not a Courseware sessions export (no "format": "{format}")')
-        raise ExportError(message.format(path=path, format=JSON_FORMAT))
-    version = doc.get("version")
-    if not isinstance(version, int) or isinstance(version, bool) or version > JSON_VERSION:
-        message = _("{path}: export version {version} is newer than this Courseware")
-        raise ExportError(message.format(path=path, version=repr(version)))
+    doc = json_document(path, data, JSON_FORMAT, JSON_VERSION, NOT_SESSIONS)
     items = _objects(doc.get("sessions"), str(path), "sessions")
     return [_session(s, f"{path}: session {i + 1}") for i, s in enumerate(items)]
 

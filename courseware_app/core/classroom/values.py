@@ -4,17 +4,13 @@ ExportError naming the file and the place in it."""
 from __future__ import annotations
 
 import uuid
-from typing import Final
 
 from courseware_app.core.i18n import _
+from courseware_app.core.limits import MAX_COUNT, MAX_DURATION_MINUTES
 from courseware_app.core.progress import iso_utc, parse_iso
 from courseware_app.core.progress.helpers import JSONValue
 from courseware_app.core.results import ExportError
 from courseware_app.core.results.neutral import FORMULA_STARTS
-
-# More people than any room holds, more minutes than a day: beyond them a file is refused.
-MAX_COUNT: Final = 100_000
-MAX_MINUTES: Final = 1_440
 
 
 def wrong(where: str, name: str, value: JSONValue) -> ExportError:
@@ -86,10 +82,10 @@ def seconds(value: JSONValue, where: str, name: str) -> float:
         number = float(value)
     except ValueError:
         raise wrong(where, name, value) from None
-    if not 0 <= number <= MAX_MINUTES * 60:
+    if not 0 <= number <= MAX_DURATION_MINUTES * 60:
         raise wrong(where, name, value)
     return number
 
 
 def minutes(value: JSONValue, where: str, name: str) -> int | None:
-    return None if value in (None, "") else whole(value, where, name, MAX_MINUTES)
+    return None if value in (None, "") else whole(value, where, name, MAX_DURATION_MINUTES)

@@ -6,9 +6,10 @@ import csv
 import io
 import json
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Final, NamedTuple
 
 from courseware_app import __version__
 from courseware_app.core.i18n import _
@@ -97,6 +98,24 @@ def read_csv(path: Path) -> Export:
 
 
 def _csv_export(path: Path, data: bytes) -> Export:
+    header, rows = csv_table(path, data, _check_header)
+    records = [from_fields(fields, where) for where, fields in rows]
+    return Export(path, "csv", records, header)
+
+
+CsvRow = tuple[str, dict[str, str]]
+"""A row's place ("FILE: line N") and its fields by column."""
+
+
+def csv_table(
+    path: Path,
+    data: bytes,
+    check_header: Callable[[Path, list[str]], None],
+    cell: Callable[[str], str] = str,
+) -> tuple[list[str], list[CsvRow]]:
+    """The header and rows of a CSV file Courseware wrote (UTF-8, a BOM allowed, every row as
+    long as the header, the last one ended), ``cell`` applied to each field; ExportError with
+    the file and line for anything else. ``check_header`` refuses a header not of its kind."""
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError:
@@ -105,22 +124,22 @@ def _csv_export(path: Path, data: bytes) -> Export:
             "Courseware exported)"
         )
         raise ExportError(message.format(path=path)) from None
-    rows = _csv_rows(path, text)
+    rows = ((where, [cell(c) for c in row]) for where, row in csv_rows(path, text))
     header = next(rows, ("", []))[1]
-    _check_header(path, header)
-    records = []
+    check_header(path, header)
+    table: list[CsvRow] = []
     for where, row in rows:
         if len(row) != len(header):
             message = _("{where}: {count} fields, the header has {columns}")
             raise ExportError(message.format(where=where, count=len(row), columns=len(header)))
-        records.append(from_fields(dict(zip(header, row, strict=True)), where))
-    if records and not text.endswith("\n"):  # Courseware ends every row with CRLF
+        table.append((where, dict(zip(header, row, strict=True))))
+    if table and not text.endswith("\n"):  # Courseware ends every row with CRLF
         message = _("{where}: the last line has no line end: the file was cut short")
-        raise ExportError(message.format(where=where))
-    return Export(path, "csv", records, header)
+        raise ExportError(message.format(where=table[-1][0]))
+    return header, table
 
 
-def _csv_rows(path: Path, text: str) -> Iterator[tuple[str, list[str]]]:
+def csv_rows(path: Path, text: str) -> Iterator[tuple[str, list[str]]]:
     """The non-empty rows with their place ("FILE: line N"), each field within the limit."""
     reader = csv.reader(io.StringIO(text, newline=""))
     try:
@@ -155,21 +174,7 @@ def read_json(path: Path) -> Export:
 
 
 def _json_export(path: Path, data: bytes) -> Export:
-    try:
-        doc: JSONValue = json.loads(data.decode("utf-8-sig"))
-    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
-        message = _("{path}: not a Courseware results export: {reason}")
-        raise ExportError(message.format(path=path, reason=exc)) from None
-    except RecursionError:
-        raise too_deep(str(path)) from None
-    check_json(doc, str(path))
-    if not isinstance(doc, dict) or doc.get("format") != JSON_FORMAT:
-        message = _('{path}: not a Courseware results export (no "format": "{format}")')
-        raise ExportError(message.format(path=path, format=JSON_FORMAT))
-    version = doc.get("version")
-    if not isinstance(version, int) or version > JSON_VERSION:
-        message = _("{path}: export version {version} is newer than this Courseware")
-        raise ExportError(message.format(path=path, version=repr(version)))
+    doc = json_document(path, data, JSON_FORMAT, JSON_VERSION, NOT_RESULTS)
     attempts = doc.get("attempts")
     if not isinstance(attempts, list) or not all(isinstance(a, dict) for a in attempts):
         raise ExportError(_('{path}: "attempts" must be a list of objects').format(path=path))
@@ -178,15 +183,53 @@ def _json_export(path: Path, data: bytes) -> Export:
     return Export(path, "json", records, columns_of(records))
 
 
+class NotAnExport(NamedTuple):
+    """How to say that a file is not an export of one kind (translated when raised)."""
+
+    unreadable: Callable[[], str]  # {path}, {reason}
+    no_format: Callable[[], str]  # {path}, {format}
+
+
+NOT_RESULTS: Final = NotAnExport(
+    lambda: _("{path}: not a Courseware results export: {reason}"),
+    lambda: _('{path}: not a Courseware results export (no "format": "{format}")'),
+)
+
+
+def json_document(
+    path: Path, data: bytes, name: str, newest: int, not_one: NotAnExport
+) -> dict[str, JSONValue]:
+    """The JSON document of an export whose "format" is ``name`` and whose "version" is at
+    most ``newest``, within the depth and size limits; ExportError naming the file else."""
+    try:
+        doc: JSONValue = json.loads(data.decode("utf-8-sig"))
+    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
+        raise ExportError(not_one.unreadable().format(path=path, reason=exc)) from None
+    except RecursionError:
+        raise too_deep(str(path)) from None
+    check_json(doc, str(path))
+    if not isinstance(doc, dict) or doc.get("format") != name:
+        raise ExportError(not_one.no_format().format(path=path, format=name))
+    version = doc.get("version")
+    if not isinstance(version, int) or isinstance(version, bool) or version > newest:
+        message = _("{path}: export version {version} is newer than this Courseware")
+        raise ExportError(message.format(path=path, version=repr(version)))
+    return doc
+
+
+def looks_like_json(path: Path, data: bytes) -> bool:
+    """A ``.json`` file, or one whose text starts with ``{``."""
+    return path.suffix.lower() == ".json" or data[:64].lstrip(_BLANK).startswith(b"{")
+
+
 def read_export(path: Path | str) -> Export:
     """Read a CSV or JSON export whole and check every record; refuse anything that is not
     one, or is beyond the limits, with an ExportError that names the file (and the line or
     the attempt). Nothing else escapes: a caller can read every input before writing."""
     path = Path(path)
     data = read_limited(path)
-    is_json = path.suffix.lower() == ".json" or data[:64].lstrip(_BLANK).startswith(b"{")
     try:
-        return _json_export(path, data) if is_json else _csv_export(path, data)
+        return _json_export(path, data) if looks_like_json(path, data) else _csv_export(path, data)
     except (ValueError, TypeError, RecursionError, MemoryError) as exc:  # a case not foreseen
         message = _("{path}: not a readable results export ({reason})")
         raise ExportError(message.format(path=path, reason=exc.__class__.__name__)) from exc

@@ -46,7 +46,7 @@ def _cell_value(column: str, value: JSONValue) -> tuple[CellValue, str]:
     return ("" if value is None else str(value)), ""
 
 
-def _put(
+def put_cell(
     sheet: Worksheet, row: int, column: int, value: CellValue, number_format: str = ""
 ) -> None:
     """One cell: text cleaned and neutralised (xlsx_text) and stored as a string, never as a
@@ -60,9 +60,9 @@ def _put(
         cell.number_format = number_format
 
 
-def _put_row(sheet: Worksheet, row: int, values: list[CellValue]) -> None:
+def put_row(sheet: Worksheet, row: int, values: list[CellValue]) -> None:
     for column, value in enumerate(values, start=1):
-        _put(sheet, row, column, value)
+        put_cell(sheet, row, column, value)
 
 
 def xlsx_bytes(records: list[AttemptRecord]) -> bytes:
@@ -78,10 +78,10 @@ def xlsx_bytes(records: list[AttemptRecord]) -> bytes:
     sheet = book.active
     assert isinstance(sheet, Worksheet)  # a new workbook's one sheet
     sheet.title = "Attempts"
-    _put_row(sheet, 1, [*columns])
+    put_row(sheet, 1, [*columns])
     for rec in records:
         _append_row(sheet, columns, cells(rec))
-    _finish_sheet(sheet, Font(bold=True), [36 if c.endswith("_id") else 16 for c in columns])
+    finish_sheet(sheet, Font(bold=True), [36 if c.endswith("_id") else 16 for c in columns])
     _summary_sheet(book.create_sheet("Summary"), class_summary(records), Font(bold=True))
     buffer = io.BytesIO()
     book.save(buffer)
@@ -92,10 +92,10 @@ def _append_row(sheet: Worksheet, columns: list[str], values: dict[str, JSONValu
     row = sheet.max_row + 1
     for col, name in enumerate(columns, start=1):
         value, number_format = _cell_value(name, values.get(name))
-        _put(sheet, row, col, value, number_format)
+        put_cell(sheet, row, col, value, number_format)
 
 
-def _finish_sheet(sheet: Worksheet, bold: Font, widths: list[int]) -> None:
+def finish_sheet(sheet: Worksheet, bold: Font, widths: list[int]) -> None:
     from openpyxl.utils import get_column_letter
 
     for cell in sheet[1]:
@@ -108,11 +108,11 @@ def _finish_sheet(sheet: Worksheet, bold: Font, widths: list[int]) -> None:
 
 
 def _summary_sheet(sheet: Worksheet, summary: ClassSummary, bold: Font) -> None:
-    _put_row(sheet, 1, ["profile", "device", *summary.modules])
+    put_row(sheet, 1, ["profile", "device", *summary.modules])
     for row, person in enumerate(summary.people, start=2):
-        _put_row(sheet, row, [person.label, person.device])
+        put_row(sheet, row, [person.label, person.device])
         for col, module in enumerate(summary.modules, start=3):
             cell = summary.cells.get((person.key, module))
             if cell is not None:
-                _put(sheet, row, col, cell.best, "0.0")
-    _finish_sheet(sheet, bold, [24, 16] + [14] * len(summary.modules))
+                put_cell(sheet, row, col, cell.best, "0.0")
+    finish_sheet(sheet, bold, [24, 16] + [14] * len(summary.modules))
