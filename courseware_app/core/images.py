@@ -58,6 +58,7 @@ INSET_FRAGMENT: Final = "inset"
 the callout's padding, so a picture slide never makes the page scroll sideways."""
 CALLOUT_INSET: Final = 2 * CALLOUT_PADDING + 4  # both paddings and the cell's borders
 
+
 class Fit(NamedTuple):
     """How a page draws its images: ``zoom`` times their own size (the text's zoom), but at
     most ``max_width`` logical pixels wide (the text column), at ``ratio`` device pixels per
