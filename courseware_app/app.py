@@ -138,6 +138,8 @@ def attach_everything(window, args, data: Path, languages, log_to_file: bool = T
     from courseware_app.core.coursecache import load_course_cached
     from courseware_app.core.pagecache import PageCache
     from courseware_app.core.startpage import cover_of
+    from courseware_app.ui.editor.part import install_editor
+    from courseware_app.ui.parity_part import install_parity
     from courseware_app.ui.present.part import install_presenter
     from courseware_app.ui.print_part import install_print
     from courseware_app.ui.progress_ui import install_progress
@@ -156,6 +158,8 @@ def attach_everything(window, args, data: Path, languages, log_to_file: bool = T
     progress = install_progress(window, None, data, ui_language_locked=bool(args.lang))
     install_presenter(window, data)
     install_print(window, data)
+    install_parity(window)
+    install_editor(window, data, editor=getattr(args, "editor", False))
     return progress.profile is not None
 
 

@@ -14,4 +14,6 @@ COMMAND_MODULES = (
     "courseware_app.commands.sessions",
     "courseware_app.commands.present",
     "courseware_app.commands.pdf",
+    "courseware_app.commands.edit",
+    "courseware_app.commands.release",
 )
