@@ -111,7 +111,9 @@ def set_pixels(widget: QWidget, px: int, bold: bool = False) -> None:
 
 class AudienceQuizView(QWidget):
     """The projected quiz: ``show_card`` for a question, ``reveal`` for its answer and the
-    room's answers. Before ``reveal`` no widget holds anything of the answer or explanation."""
+    room's answers. Before ``reveal`` no widget holds anything of the answer or explanation.
+    The reveal replaces the question's text (the room has read it) so that the options, the
+    answer, the explanation and the chart fit on a 1024x768 projector in type it can read."""
 
     def __init__(self, content_root: Path | None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -148,10 +150,8 @@ class AudienceQuizView(QWidget):
         for widget in (self.heading, self.text, self.hint):
             column.addWidget(widget)
         column.addLayout(lists)
-        answer_row = QHBoxLayout()
-        answer_row.addWidget(self.answer_title, 0, Qt.AlignmentFlag.AlignTop)
-        answer_row.addWidget(self.answer, 1)
-        column.addLayout(answer_row)
+        column.addWidget(self.answer_title)
+        column.addWidget(self.answer)  # the whole width: an ordering's or a matching's list
         column.addLayout(self._reveal_row(), 1)
         self._show_reveal(False)
         return page
