@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QEvent, Signal
 from PySide6.QtWidgets import (
     QFormLayout,
     QHBoxLayout,
@@ -219,6 +219,14 @@ class ClassroomPanel(QWidget):
         self.next_button.setText(_("&Next question"))
         self.finish_button.setText(_("&Finish"))
         self.setup.retranslate_ui()
+        if self.running:  # the console's own lines (the room's screen is left as it is)
+            self.heading.setText(self._position_text())
+            self.status.setText(self._recorded_text())
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate_ui()
+        super().changeEvent(event)
 
     # ------------------------------------------------------------ starting
 
