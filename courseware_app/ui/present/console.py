@@ -8,7 +8,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QSize, Qt, Signal
+from PySide6.QtCore import QEvent, QSize, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -231,7 +231,8 @@ class ConsoleWindow(QWidget):
     def _go_typed(self) -> None:
         if self.goto.value() != self.controller.index + 1:
             self.controller.go(self.goto.value() - 1)
-        self.goto.clearFocus()
+        # After the Enter key is done with: it would go on to the keys as "next" otherwise.
+        QTimer.singleShot(0, self.goto.clearFocus)
 
     def _quiz_clicked(self) -> None:
         quiz = self.controller.step.quiz
