@@ -21,9 +21,15 @@ class _State(TypedDict):
     lang: str
     catalog: _gettext.NullTranslations
     generation: int
+    cache: Path | None
 
 
-_state: _State = {"lang": SOURCE_LANGUAGE, "catalog": _gettext.NullTranslations(), "generation": 0}
+_state: _State = {
+    "lang": SOURCE_LANGUAGE,
+    "catalog": _gettext.NullTranslations(),
+    "generation": 0,
+    "cache": None,
+}
 
 
 def current_language() -> str:
@@ -108,6 +114,29 @@ def find_mo(lang: str, locales: Path, cache: Path | None) -> Path | None:
     return cached
 
 
+_translators: dict[str, _gettext.NullTranslations] = {}
+
+
+def translator(lang: str) -> _gettext.NullTranslations:
+    """The catalog of ``lang`` (its ``gettext``/``ngettext``), whatever the UI language: for
+    words shown to someone else than the person at the keyboard, such as the room in front of
+    a projector. Loaded once per language; English (or a missing catalog) as written."""
+    found = _translators.get(lang)
+    if found is not None:
+        return found
+    if lang == _state["lang"]:
+        return _state["catalog"]
+    from courseware_app.core.paths import locales_dir
+
+    catalog: _gettext.NullTranslations = _gettext.NullTranslations()
+    mo = find_mo(lang, locales_dir(), _state.get("cache")) if lang != "en" else None
+    if mo is not None:
+        with mo.open("rb") as f:
+            catalog = _gettext.GNUTranslations(f)
+    _translators[lang] = catalog
+    return catalog
+
+
 def set_language(lang: str, locales: Path | None = None, cache: Path | None = None) -> None:
     """Switch the UI catalog; every later call of _() answers in ``lang``."""
     from courseware_app.core.paths import locales_dir
@@ -120,5 +149,6 @@ def set_language(lang: str, locales: Path | None = None, cache: Path | None = No
             catalog = _gettext.GNUTranslations(f)
     elif lang != "en":
         log.warning("no UI catalog for %s; showing English", lang)
-    _state["lang"], _state["catalog"] = lang, catalog
+    _state["lang"], _state["catalog"], _state["cache"] = lang, catalog, cache
     _state["generation"] += 1
+    _translators.clear()  # the catalogs may have been rebuilt

@@ -187,3 +187,15 @@ def test_cards_letter_options_and_reveal_the_right_ones():
     right = [c.letter for c, o in zip(card.choices, q.options, strict=True) if o.correct]
     assert all(f"{letter}. " in reveal.answer for letter in right)
     assert plain_text(reveal.explanation) == plain_text(q.explanation)
+
+
+def test_the_rooms_words_are_in_the_rooms_language_whatever_the_interface_says():
+    from courseware_app.core.i18n import current_language
+
+    assert current_language() == "en"  # the console's language in this test
+    ru = build_presentation(COURSE.modules["rm-02"].translations["ru"])
+    assert ru.steps[0].caption == "Цели обучения"
+    quiz = next(s for s in ru.steps if s.kind == StepKind.QUIZ)
+    assert "вопрос" in quiz.text
+    tf = next(q for _m, q in all_questions() if q.type == QuestionType.TRUEFALSE)
+    assert [c.html for c in question_card(tf, lang="fr").choices] == ["Vrai", "Faux"]

@@ -7,7 +7,7 @@ import random
 from dataclasses import dataclass
 
 from courseware_app.core.course import Question
-from courseware_app.core.i18n import _
+from courseware_app.core.i18n import current_language, translator
 from courseware_app.core.questions.types import QuestionType
 from courseware_app.core.render import markdown_to_html
 
@@ -67,7 +67,9 @@ def _shuffled(items: list[str], seed: str) -> list[int]:
     return order
 
 
-def question_card(q: Question, module: str = "") -> QuestionCard:
+def question_card(q: Question, module: str = "", lang: str | None = None) -> QuestionCard:
+    """The card of ``q``; its own words ("True", "False") in ``lang`` (the room's; default:
+    the interface's)."""
     text = _inline(q.text, module)
     if q.type in CHOICE_TYPES:
         choices = tuple(
@@ -75,7 +77,9 @@ def question_card(q: Question, module: str = "") -> QuestionCard:
         )
         return QuestionCard(q.id, q.type, text, choices)
     if q.type == QuestionType.TRUEFALSE:
-        return QuestionCard(q.id, q.type, text, (Choice("A", _("True")), Choice("B", _("False"))))
+        words = translator(lang or current_language())
+        choices = (Choice("A", words.gettext("True")), Choice("B", words.gettext("False")))
+        return QuestionCard(q.id, q.type, text, choices)
     if q.type == QuestionType.ORDER:
         order = _shuffled(list(q.items), q.id)
         items = tuple(Choice(LETTERS[n], _inline(q.items[i], module)) for n, i in enumerate(order))
@@ -91,13 +95,13 @@ def question_card(q: Question, module: str = "") -> QuestionCard:
     return QuestionCard(q.id, q.type, text)
 
 
-def reveal_card(q: Question, module: str = "") -> RevealCard:
+def reveal_card(q: Question, module: str = "", lang: str | None = None) -> RevealCard:
     explanation = _inline(q.explanation, module) if q.explanation else ""
-    return RevealCard(_answer(q, module), explanation)
+    return RevealCard(_answer(q, module, lang), explanation)
 
 
-def _answer(q: Question, module: str) -> str:
-    card = question_card(q, module)
+def _answer(q: Question, module: str, lang: str | None) -> str:
+    card = question_card(q, module, lang)
     if q.type in CHOICE_TYPES:
         right = [
             f"{c.letter}. {c.html}"

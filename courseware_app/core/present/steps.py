@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 
 from courseware_app.core.course import ModuleTranslation, Section
-from courseware_app.core.i18n import _, ngettext
+from courseware_app.core.i18n import translator
 from courseware_app.core.loader.presenting import SOURCES_SECTION
 from courseware_app.core.mdext.tree import image_variant
 from courseware_app.core.render import markdown_to_html, trainer_notes_html
@@ -125,9 +125,8 @@ def pair_steps(primary: Presentation, second: Presentation) -> tuple[Step | None
 def _opening(tr: ModuleTranslation) -> Step:
     objectives = tuple(html.escape(o) for o in tr.objectives)
     summary = f"<p>{html.escape(tr.summary)}</p>"
-    return Step(
-        StepKind.OPENING, "", tr.title, summary, objectives, caption=_("Learning objectives")
-    )
+    caption = translator(tr.lang).gettext("Learning objectives")  # in the room's language
+    return Step(StepKind.OPENING, "", tr.title, summary, objectives, caption=caption)
 
 
 def _ranges(
@@ -234,8 +233,9 @@ class _Builder:
     def _quiz(self, section: Section, quiz: str, ordinal: int) -> Step:
         found = next((q for q in self.tr.quizzes if q.id == quiz), None)
         count = len(found.questions) if found else 0
-        title = found.title if found and found.title else _("Quiz")
-        label = ngettext("{count} question", "{count} questions", count).format(count=count)
+        words = translator(self.tr.lang)  # the room's language, not the console's
+        title = found.title if found and found.title else words.gettext("Quiz")
+        label = words.ngettext("{count} question", "{count} questions", count).format(count=count)
         body = f"<p>{html.escape(label)}</p>"
         return Step(StepKind.QUIZ, section.id, title, body, quiz=quiz, ordinal=ordinal)
 
