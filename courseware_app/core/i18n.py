@@ -114,10 +114,12 @@ def find_mo(lang: str, locales: Path, cache: Path | None) -> Path | None:
     return cached
 
 
-_translators: dict[str, _gettext.NullTranslations] = {}
+Words = _gettext.NullTranslations
+"""A catalog's ``gettext`` and ``ngettext``: what ``translator`` gives."""
+_translators: dict[str, Words] = {}
 
 
-def translator(lang: str) -> _gettext.NullTranslations:
+def translator(lang: str) -> Words:
     """The catalog of ``lang`` (its ``gettext``/``ngettext``), whatever the UI language: for
     words shown to someone else than the person at the keyboard, such as the room in front of
     a projector. Loaded once per language; English (or a missing catalog) as written."""

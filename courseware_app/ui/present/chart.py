@@ -12,8 +12,7 @@ from PySide6.QtGui import QColor, QPainter, QPaintEvent, QPen, QResizeEvent
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
 
 from courseware_app.core.formats import format_number, format_percentage
-from courseware_app.core.i18n import _, ngettext
-from courseware_app.ui.questions.rich_text import right_answer_words
+from courseware_app.core.i18n import Words, current_language, translator
 
 CHECK = "✔"
 
@@ -32,17 +31,19 @@ def share(count: int, total: int) -> str:
     return format_percentage(count / total if total else 0.0)
 
 
-def bar_words(bar: Bar, total: int) -> str:
-    """ "A: 3 answers (25%)", and "(correct answer)" after it for a right option."""
-    words = ngettext(
+def bar_words(bar: Bar, total: int, words: Words | None = None) -> str:
+    """ "A: 3 answers (25%)", and "(correct answer)" after it for a right option; in the
+    language of ``words`` (the room's; default: the interface's)."""
+    words = words or translator(current_language())
+    text = words.ngettext(
         "{option}: {count} answer ({share})", "{option}: {count} answers ({share})", bar.count
     ).format(option=bar.label, count=format_number(bar.count), share=share(bar.count, total))
-    return right_answer_words(words) if bar.right else words
+    return words.gettext("{option} (correct answer)").format(option=text) if bar.right else text
 
 
-def chart_summary(bars: Sequence[Bar], total: int) -> str:
+def chart_summary(bars: Sequence[Bar], total: int, words: Words | None = None) -> str:
     """The whole chart in words, one option after the other."""
-    return "; ".join(bar_words(b, total) for b in bars)
+    return "; ".join(bar_words(b, total, words) for b in bars)
 
 
 class _BarShape(QWidget):
@@ -72,7 +73,7 @@ class _BarShape(QWidget):
 class _Column:
     """One bar with its numbers above it and its name below it."""
 
-    def __init__(self, bar: Bar, total: int, parent: QWidget) -> None:
+    def __init__(self, bar: Bar, total: int, parent: QWidget, words: Words) -> None:
         self.bar = bar
         self.value = QLabel(f"{format_number(bar.count)} · {share(bar.count, total)}", parent)
         name = f"{bar.label} {CHECK}" if bar.right else bar.label
@@ -81,7 +82,7 @@ class _Column:
         for label in (self.value, self.name):
             label.setAlignment(Qt.AlignmentFlag.AlignHCenter)
             label.setTextFormat(Qt.TextFormat.PlainText)
-        self.name.setAccessibleName(bar_words(bar, total))
+        self.name.setAccessibleName(bar_words(bar, total, words))
         font = self.name.font()
         font.setBold(bar.right)
         self.name.setFont(font)
@@ -106,17 +107,23 @@ class DistributionChart(QWidget):
         self.total = 0
         self.row = QHBoxLayout(self)
         self.row.setContentsMargins(0, 0, 0, 0)
-        self.setAccessibleName(_("The room's answers"))
+        self.words = translator(current_language())
+        self.setAccessibleName(self.words.gettext("The room's answers"))
+
+    def set_words(self, words: Words) -> None:
+        """Say the chart in the language of ``words`` (the room's)."""
+        self.words = words
+        self.setAccessibleName(words.gettext("The room's answers"))
 
     def set_bars(self, bars: Sequence[Bar], total: int) -> None:
         """Show ``bars``; ``total`` is what the shares are taken of (people, or teams)."""
         self.clear()
         self.total = total
         for bar in bars:
-            column = _Column(bar, total, self)
+            column = _Column(bar, total, self, self.words)
             self.columns.append(column)
             self.row.addLayout(column.layout(), 1)
-        self.setAccessibleDescription(chart_summary(bars, total))
+        self.setAccessibleDescription(chart_summary(bars, total, self.words))
         self._fit_bars()
 
     def clear(self) -> None:

@@ -162,7 +162,9 @@ class ClassroomPanel(QWidget):
         self.quiz, self.translation, self.view = quiz, translation, view
         self.store, self.session_id = store, session_id
         self.people = People(settings)
-        self.cards = [question_card(q, translation.module_id) for q in quiz.questions]
+        self.cards = [
+            question_card(q, translation.module_id, translation.lang) for q in quiz.questions
+        ]
         self.mode = COUNTS
         self.index = 0
         self.counts: dict[int, dict[str, int]] = {}
@@ -259,7 +261,9 @@ class ClassroomPanel(QWidget):
         self.view.show_card(card, self.index + 1, len(self.cards))
         self.heading.setText(self._position_text())
         self.question_text.setText(plain_text(card.html))
-        answer = plain_text(reveal_card(q, self.translation.module_id).answer)
+        answer = plain_text(
+            reveal_card(q, self.translation.module_id, self.translation.lang).answer
+        )
         self.answer_text.setText(_("Answer (for you): {answer}").format(answer=answer))
         options = options_of(q, card)
         self.counts_editor.set_options(options, self.counts.get(self.index, {}))
@@ -292,7 +296,8 @@ class ClassroomPanel(QWidget):
         if self.store is not None and self.session_id is not None:
             saved = self._store(self.store.record_question, self.session_id, result)
         scores = self._show_scores() if self.mode == TEAMS else []
-        self.view.reveal(card, reveal_card(q, self.translation.module_id), result, scores)
+        reveal = reveal_card(q, self.translation.module_id, self.translation.lang)
+        self.view.reveal(card, reveal, result, scores)
         if saved:
             self.status.setText(self._recorded_text())
         self.revealed.emit(self.index)
@@ -351,7 +356,7 @@ def start_classroom(
     Place and trainer are remembered in the settings of the data folder the session is kept in."""
     translation = controller.module.translations[controller.audience_lang]
     quiz = next(q for q in translation.quizzes if q.id == quiz_id)
-    view = AudienceQuizView(controller.module.folder.parent.parent)
+    view = AudienceQuizView(controller.module.folder.parent.parent, lang=translation.lang)
     view.set_dark(console.languages.dark.isChecked())
     console.darkChanged.connect(view.set_dark)
     store = controller.store

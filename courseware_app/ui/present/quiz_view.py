@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 
 from courseware_app.core.classroom import CORRECT, INCORRECT, QuestionResult
 from courseware_app.core.formats import format_number
-from courseware_app.core.i18n import _, ngettext
+from courseware_app.core.i18n import Words, current_language, translator
 from courseware_app.core.present.cards import Choice, QuestionCard, RevealCard
 from courseware_app.core.questions import QuestionType
 from courseware_app.ui.present.chart import CHECK, Bar, DistributionChart, bar_colours
@@ -41,19 +41,22 @@ BARS_BESIDE = 3  # a chart with more bars goes below the explanation, across the
 MARKED = (QuestionType.SINGLE, QuestionType.MULTIPLE, QuestionType.TRUEFALSE)
 
 
-def judged_label(letter: str) -> str:
-    """What a bar of a question the trainer judges is called."""
-    return {CORRECT: _("Correct"), INCORRECT: _("Incorrect")}.get(letter, letter)
+def judged_label(letter: str, words: Words | None = None) -> str:
+    """What a bar of a question the trainer judges is called (default: in the interface's
+    language)."""
+    words = words or translator(current_language())
+    names = {CORRECT: words.gettext("Correct"), INCORRECT: words.gettext("Incorrect")}
+    return names.get(letter, letter)
 
 
-def instruction(kind: QuestionType) -> str:
+def instruction(kind: QuestionType, words: Words) -> str:
     """How the room answers a question of ``kind`` (nothing that gives the answer away)."""
     texts = {
-        QuestionType.MULTIPLE: _("More than one answer may be right."),
-        QuestionType.ORDER: _("Put the letters in the right order."),
-        QuestionType.MATCH: _("Match each number with a letter."),
-        QuestionType.SHORT: _("Answer in a few words."),
-        QuestionType.NUMERIC: _("Answer with a number."),
+        QuestionType.MULTIPLE: words.gettext("More than one answer may be right."),
+        QuestionType.ORDER: words.gettext("Put the letters in the right order."),
+        QuestionType.MATCH: words.gettext("Match each number with a letter."),
+        QuestionType.SHORT: words.gettext("Answer in a few words."),
+        QuestionType.NUMERIC: words.gettext("Answer with a number."),
     }
     return texts.get(kind, "")
 
@@ -115,9 +118,12 @@ class AudienceQuizView(QWidget):
     The reveal replaces the question's text (the room has read it) so that the options, the
     answer, the explanation and the chart fit on a 1024x768 projector in type it can read."""
 
-    def __init__(self, content_root: Path | None, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, content_root: Path | None, parent: QWidget | None = None, lang: str | None = None
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("audienceQuiz")
+        self.words = translator(lang or current_language())  # the room's language
         self.dark = False
         self.revealed = False
         self.card: QuestionCard | None = None
@@ -146,6 +152,7 @@ class AudienceQuizView(QWidget):
         self.answer = RichLabel(content_root, page)
         self.explanation = RichLabel(content_root, page)
         self.chart = DistributionChart(page)
+        self.chart.set_words(self.words)
         self.chart_title = wrapped_label("", page)
         for widget in (self.heading, self.text, self.hint):
             column.addWidget(widget)
@@ -219,13 +226,13 @@ class AudienceQuizView(QWidget):
         self.card = card
         self.revealed = False
         self.heading.setText(
-            _("Question {number} of {total}").format(
+            self.words.gettext("Question {number} of {total}").format(
                 number=format_number(number), total=format_number(total)
             )
         )
         self.text.setText(card.html)
         self.text.setVisible(True)
-        self.hint.setText(instruction(card.type))
+        self.hint.setText(instruction(card.type, self.words))
         self.hint.setVisible(bool(self.hint.text()))
         self.prompts.set_choices(card.prompts)
         self.choices.set_choices(card.choices)
@@ -258,7 +265,7 @@ class AudienceQuizView(QWidget):
         if marked:
             self.choices.mark(correct)
         else:
-            self.answer_title.setText(f"{CHECK} {_('Correct answer:')}")
+            self.answer_title.setText(f"{CHECK} {self.words.gettext('Correct answer:')}")
             self.answer.setText(reveal.answer)
             self.prompts.setVisible(False)
             self.choices.setVisible(False)
@@ -268,16 +275,20 @@ class AudienceQuizView(QWidget):
         self.explanation.setVisible(bool(reveal.explanation))
 
     def _show_chart(self, result: QuestionResult, scores: Sequence[tuple[str, int]]) -> None:
-        bars = [Bar(judged_label(x), n, x in result.correct) for x, n in result.counts.items()]
+        words = self.words
+        bars = [
+            Bar(judged_label(x, words), n, x in result.correct) for x, n in result.counts.items()
+        ]
         total = len(result.teams) if result.teams else sum(result.counts.values())
         self.chart.set_bars(bars, total)
         beside = len(bars) <= BARS_BESIDE
         direction = QBoxLayout.Direction.LeftToRight if beside else QBoxLayout.Direction.TopToBottom
         self.reveal_row.setDirection(direction)
         self.reveal_row.setStretch(0, 5 if beside else 0)
-        line = answers_line(total, bool(result.teams))
+        line = answers_line(total, bool(result.teams), words)
         if scores:
-            line = f"{line}  ·  {_('Points: {scores}').format(scores=scoreboard_line(scores))}"
+            points = words.gettext("Points: {scores}").format(scores=scoreboard_line(scores))
+            line = f"{line}  ·  {points}"
         self.chart_title.setText(line)
 
     def _clear_reveal(self) -> None:
@@ -299,12 +310,13 @@ class AudienceQuizView(QWidget):
             widget.setVisible(on)
 
 
-def answers_line(total: int, teams: bool) -> str:
+def answers_line(total: int, teams: bool, words: Words) -> str:
+    count = format_number(total)
     if teams:
-        return ngettext("{count} team answered", "{count} teams answered", total).format(
-            count=format_number(total)
+        return words.ngettext("{count} team answered", "{count} teams answered", total).format(
+            count=count
         )
-    return ngettext("{count} answer", "{count} answers", total).format(count=format_number(total))
+    return words.ngettext("{count} answer", "{count} answers", total).format(count=count)
 
 
 def scoreboard_line(scores: Sequence[tuple[str, int]]) -> str:
