@@ -59,6 +59,11 @@ class AudienceWindow(QWidget):
         self.steps.show_step(c.step, c.second_step(), c.zoomed)
         self.setAccessibleName(c.step.title)
 
+    def page(self, forward: bool) -> bool:
+        """The next (previous) screenful of a step taller than the screen; False when there
+        is none and the step itself should change."""
+        return self.content.currentWidget() is self.steps and self.steps.page(forward)
+
     def show_blank(self, kind: Blank | None) -> None:
         if kind is None:
             self.screen_stack.setCurrentWidget(self.content)

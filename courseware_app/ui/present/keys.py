@@ -112,10 +112,15 @@ class PresenterKeys(QObject):
     acts whichever of their widgets has the focus) and runs the table's commands."""
 
     def __init__(
-        self, controller: PresenterController, console: ConsoleKeys, windows: list[QWidget]
+        self,
+        controller: PresenterController,
+        console: ConsoleKeys,
+        windows: list[QWidget],
+        pager: Callable[[bool], bool] | None = None,
     ) -> None:
         super().__init__(controller)
         self.controller = controller
+        self.pager = pager  # pages a step taller than the screen before the step changes
         self.console = console
         self.windows = windows
         c = controller
@@ -169,6 +174,8 @@ class PresenterKeys(QObject):
         panel = self.console.panel
         if isinstance(panel, QuestionStepper):
             (panel.next_question if forward else panel.previous_question)()
+        elif self.pager is not None and self.pager(forward):
+            return
         elif forward:
             self.controller.next()
         else:

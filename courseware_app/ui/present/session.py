@@ -59,7 +59,8 @@ class Presenter(QObject):
         c.open_store(o.data_dir)
         self.audience = AudienceWindow(c, module.folder)
         self.console = ConsoleWindow(c, module.folder)
-        self.keys = PresenterKeys(c, self.console, [self.audience, self.console])
+        windows = [self.audience, self.console]
+        self.keys = PresenterKeys(c, self.console, windows, self.audience.page)
         self.placer = AudiencePlacer(self.audience, self.console)
         self.placer.planChanged.connect(self.console.show_plan)
         self.console.darkChanged.connect(self.set_dark)

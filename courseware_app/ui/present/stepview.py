@@ -10,7 +10,16 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QGridLayout, QLabel, QLayout, QSizePolicy, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QFrame,
+    QGridLayout,
+    QLabel,
+    QLayout,
+    QScrollArea,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
 
 from courseware_app.core.present.steps import Step, StepKind, plain_text
 from courseware_app.ui.present.look import (
@@ -34,7 +43,8 @@ if TYPE_CHECKING:
     from PySide6.QtGui import QResizeEvent
 
 FIT_STEP = 0.88  # a block too tall for the screen is tried again this much smaller
-FIT_FLOOR = 0.5  # ... down to half the body size
+FIT_FLOOR = 0.5  # ... down to half the body size, never below the view's minimum; what still
+# does not fit is paged: Next shows the rest a screen at a time before the next step
 BULLET = "•"
 
 
@@ -52,6 +62,7 @@ class StepView(QWidget):
         self.second: Step | None = None
         self.zoomed = False
         self.px = 0
+        self.pager: QScrollArea | None = None  # a block taller than the screen, paged
         self.box = QVBoxLayout(self)
         # The screen's size decides the text's, never the other way round.
         self.box.setSizeConstraint(QLayout.SizeConstraint.SetNoConstraint)
@@ -110,7 +121,20 @@ class StepView(QWidget):
             if widget is not None:
                 widget.show()
 
+    def page(self, forward: bool) -> bool:
+        """Show the next (or previous) screenful of a block taller than the screen; False
+        when there is none in that direction (the step changes instead)."""
+        bar = self.pager.verticalScrollBar() if self.pager is not None else None
+        if bar is None or bar.maximum() == 0:
+            return False
+        target = bar.value() + (1 if forward else -1) * max(1, bar.pageStep() - self.px * 2)
+        if (forward and bar.value() >= bar.maximum()) or (not forward and bar.value() <= 0):
+            return False
+        bar.setValue(max(0, min(bar.maximum(), target)))
+        return True
+
     def _clear(self) -> None:
+        self.pager = None
         while self.box.count():
             item = self.box.takeAt(0)
             widget = item.widget() if item is not None else None
@@ -144,8 +168,21 @@ class StepView(QWidget):
         if step.image:
             self._picture(step, second)
             return
-        self.box.addWidget(self._fitted(step.html), 0, Qt.AlignmentFlag.AlignTop)
-        self.box.addStretch(1)
+        label = self._fitted(step.html)
+        width, room = self._room()
+        if self._height_at(label, width) <= room:
+            self.box.addWidget(label, 0, Qt.AlignmentFlag.AlignTop)
+            self.box.addStretch(1)
+            return
+        self.pager = QScrollArea(self)  # pages of it, at a size the room can read
+        self.pager.setFrameShape(QFrame.Shape.NoFrame)
+        self.pager.setWidgetResizable(True)
+        self.pager.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.pager.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.pager.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.pager.setWidget(label)
+        paint(self.pager.viewport(), self.look)
+        self.box.addWidget(self.pager, 1)
 
     def _quiz(self, step: Step, second: Step | None) -> None:
         self.box.addStretch(1)
@@ -252,9 +289,9 @@ class StepView(QWidget):
     def _fitted(self, html: str) -> RichLabel:
         """A block's HTML at the body size, or smaller until it fits below its title."""
         room_w, room_h = self._room()
-        px = self.px
+        px, floor = self.px, max(self.minimum, self.px * FIT_FLOOR)
         label = self._rich(html, px)
-        while px > self.px * FIT_FLOOR and self._height_at(label, room_w) > room_h:
+        while round(px * FIT_STEP) >= floor and self._height_at(label, room_w) > room_h:
             px = round(px * FIT_STEP)
             label.setFont(pixel_font(px))
             label.setText(html)
