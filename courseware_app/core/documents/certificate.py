@@ -28,7 +28,7 @@ FINISHED = (ModuleState.COMPLETED, ModuleState.UPDATED)
 class Completed:
     title: str
     when: datetime | None
-    best: float | None  # a share (0..1), None for a module completed by reading
+    best: float | None  # a percentage, None for a module completed by reading
 
 
 def _summary(name: str, data_dir: Path | None) -> tuple[str, ProfileSummary]:
@@ -76,7 +76,7 @@ def _rows(ctx: Context, done: list[Completed]) -> list[tuple[str, str, str]]:
         (
             escape(c.title),
             escape(format_date(c.when, format="long", locale=ctx.lang)) if c.when else "",
-            escape(format_percent(round(c.best, 3), locale=ctx.lang))
+            escape(format_percent(round(c.best / 100, 3), locale=ctx.lang))
             if c.best is not None
             else "—",
         )

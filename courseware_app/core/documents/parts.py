@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Sequence
 
 from courseware_app.core.course import Module, ModuleTranslation
@@ -10,6 +11,13 @@ from courseware_app.core.i18n import _
 from courseware_app.core.render import banners_for, header_html, language_name, markdown_to_html
 
 QuizBlock = Callable[[str], str]  # a quiz's id -> what the document shows in its place
+PLACEHOLDER_RE = re.compile(r"<p>\s*QUIZ-PLACE:([A-Za-z0-9_-]+)\s*</p>")
+
+
+def _placeholder(quiz_id: str) -> str:
+    """Where a quiz goes: filled in after the conversion, because a quiz's questions are
+    rendered by the same (per-thread) Markdown engine, which must not be re-entered."""
+    return f"<p>QUIZ-PLACE:{quiz_id}</p>"
 
 
 def cover(ctx: Context, kind_title: str, subtitle: str = "") -> str:
@@ -74,9 +82,10 @@ def module_text(
         lang=tr.lang,
         folder=tr.path.parent,
         trainer=trainer,
-        quiz_html=quiz,
+        quiz_html=_placeholder,
         key_points=True,
     )
+    body = PLACEHOLDER_RE.sub(lambda m: quiz(m.group(1)), body)
     return "".join(banners_for(module, lang)) + header_html(tr) + after_header + body
 
 
