@@ -83,9 +83,10 @@ def show_normal_on(window: QWidget, screen: QScreen) -> None:
     """``window`` shown, not full screen, moved to the middle of ``screen`` unless it is on it."""
     if window.isFullScreen():
         window.showNormal()
-    if not _on(window, screen):
-        available = screen.availableGeometry()
-        rect = QRect(QPoint(0, 0), window.size())
+    available = screen.availableGeometry()
+    too_big = window.width() > available.width() or window.height() > available.height()
+    if too_big or not _on(window, screen):  # a 1024x768 laptop: the console fits its screen
+        rect = QRect(QPoint(0, 0), window.size().boundedTo(available.size()))
         rect.moveCenter(available.center())
         _move_to(window, screen, fitted(rect, available) or available)
     if not window.isVisible():
