@@ -3,6 +3,7 @@ page by page with a running header and "page N of M" in the margins."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -28,6 +29,9 @@ PAPER_SIZES = {"a4": QPageSize.PageSizeId.A4, "letter": QPageSize.PageSizeId.Let
 MARGINS_MM = QMarginsF(20, 22, 20, 20)  # left, top, right, bottom: room for header and footer
 MM_PER_INCH = 25.4
 HEADER_PT = 8
+EMPTY_ANCHOR_RE = re.compile(r'<a name="[^"]*">\s*</a>|(?<=<h[1-6]) id="[^"]*"')
+"""A heading's link targets: Qt gives their name to the next letter, which then is a text run of
+its own, and PDF readers extract the heading's first letter on a line by itself."""
 
 
 def page_layout(paper: str) -> QPageLayout:
@@ -84,7 +88,7 @@ class Pages:
         doc.setDefaultStyleSheet(self.document.style)
         files = dict(self.document.assets)
         add_pictures(doc, html, files, self.text.width(), self.dpi)
-        doc.setHtml(html)
+        doc.setHtml(EMPTY_ANCHOR_RE.sub("", html))
         doc.setPageSize(QSizeF(self.text.width(), self.text.height()))
         return doc
 
