@@ -143,6 +143,51 @@ def check_gui(checks: Checks, course, data) -> None:
     languages.switch("en")
 
 
+def check_pdf(checks: Checks, course, data) -> None:
+    """A one-module handout written as a PDF (the bundled fonts, the PDF writer), and its
+    module's title found in the file (the text is embedded with its Unicode map)."""
+    from courseware_app.core.course import Status
+
+    lang = course.source_language
+    module = next((m for m in course.ordered_modules() if m.status(lang) != Status.ERROR), None)
+    if module is None:
+        checks.skip("write a PDF handout", _("no module loads"))
+        return
+
+    def write() -> None:
+        from courseware_app.core.documents import DocumentRequest, build_document
+        from courseware_app.printing import write_pdf
+
+        document = build_document(course, DocumentRequest("handout", (module.id,), lang))
+        path = data / "selftest-handout.pdf"
+        write_pdf(document, path)
+        title = module.title(lang)
+        if b"/FontFile2" not in path.read_bytes() or not _pdf_has_text(path, title):
+            raise AssertionError(f"{path}: the fonts or the title are not in the PDF")
+
+    checks.check("write a PDF handout", write)
+
+
+def _pdf_has_text(path: Path, text: str) -> bool:
+    """Whether the PDF's ToUnicode maps (how a reader gets characters back from glyphs) hold
+    every letter of ``text``: cheap, no PDF parser."""
+    import re
+    import zlib
+
+    raw = path.read_bytes()
+    mapped: set[bytes] = set()
+    for stream in re.findall(rb"stream\r?\n(.*?)\r?\nendstream", raw, re.S):
+        if b"begincmap" not in stream:
+            try:
+                stream = zlib.decompress(stream)
+            except zlib.error:
+                continue
+        if b"begincmap" in stream:
+            mapped.update(m.upper() for m in re.findall(rb"<([0-9A-Fa-f]{4})>", stream))
+    wanted = {f"{ord(c):04X}".encode() for c in text if not c.isspace()}
+    return bool(wanted) and wanted <= mapped
+
+
 def check_start_page(checks: Checks, content) -> None:
     """The start-up's two ways: everything first (no record yet), then the recorded page
     painted before the course is attached (core.startpage). In a folder of their own, made
@@ -193,6 +238,7 @@ def run(args) -> int:
         if course is not None:
             check_search(checks, course, data)
             check_gui(checks, course, data)
+            check_pdf(checks, course, data)
             if course.errors:  # no start page is recorded for content that failed to load
                 checks.skip("start-up with a start page", _("the content has errors"))
             else:
