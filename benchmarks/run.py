@@ -1,6 +1,6 @@
 """Performance harness: numbers measured against a floor in the same run, not pass/fail tests.
 
-    python benchmarks/run.py [--runs 7] [--json] [--skip-search] [--skip-scaling]
+    python benchmarks/run.py [--runs 7] [--json] [--skip-search] [--skip-print] [--skip-scaling]
                              [--scaling-sizes 12,120,1200]
 
 Start-up is measured as whole processes (spawn to first module painted), for our app and for
@@ -8,6 +8,8 @@ a bare PySide6 script showing the same HTML in a QTextBrowser (the floor), offsc
 paints the page the last session ended on before it loads the rest (core/startpage.py); "ready"
 is spawn to everything attached (outline, progress, menus) with that page open. Both processes
 may cache bytecode (PYTHONDONTWRITEBYTECODE is cleared), as an installed app would.
+The print section (benchmarks/print_bench.py, ~5 s) builds the whole course's trainer guide in
+English and writes it as a PDF: seconds (target < 60 s) and pages; --skip-print leaves it out.
 Then the scaling table (benchmarks/scaling.py, docs/scaling.md): the same course 10 and 100
 times larger (--scaling-sizes), ~5 minutes on 2 cores; --skip-scaling leaves it out.
 """
@@ -26,6 +28,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from benchmarks.harness import app_command, json_child, timed_process  # noqa: E402
+from benchmarks.print_bench import print_numbers  # noqa: E402
 from benchmarks.scaling import DEFAULT_SIZES, parse_sizes, scaling_numbers, table  # noqa: E402
 
 CONTENT = ROOT / "content"
@@ -180,6 +183,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--runs", type=int, default=7)
     parser.add_argument("--json", action="store_true")
     parser.add_argument("--skip-search", action="store_true")
+    parser.add_argument("--skip-print", action="store_true")
     parser.add_argument("--skip-scaling", action="store_true")
     parser.add_argument(
         "--scaling-sizes",
@@ -197,6 +201,8 @@ def main(argv: list[str] | None = None) -> int:
     }
     if not args.skip_search:
         results["search"] = search_numbers()
+    if not args.skip_print:
+        results["print"] = print_numbers("en")
     scaling = None if args.skip_scaling else scaling_numbers(args.scaling_sizes, args.runs)
     if scaling is not None:
         results["scaling"] = dict(scaling)
@@ -235,6 +241,15 @@ def main(argv: list[str] | None = None) -> int:
         )
     for key, value in (results.get("search") or {}).items():
         rows.append((f"search: {key}", str(value), ""))
+    printed = results.get("print")
+    if printed:
+        rows.append(
+            (
+                f"print: whole-course trainer guide ({printed['lang']}, {printed['pages']} pages)",
+                f"{printed['total_s']} s",
+                "target < 60 s",
+            )
+        )
     width = max(len(a) for a, _b, _c in rows)
     for a, b, c in rows:
         print(f"{a.ljust(width)}  {b:>12}  {c}")
