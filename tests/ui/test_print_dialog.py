@@ -74,6 +74,11 @@ def test_print_and_export_pdf_sit_before_quit_with_their_own_shortcuts(printing)
     keys = [k for _name, k in taken]
     assert keys.count("Ctrl+P") == 1 and keys.count("Ctrl+Shift+E") == 1
     assert part.actions["exportPdf"].text() == "Export P&DF…"
+    part.actions["print"].trigger()
+    assert part.dialog.objectName() == "printDialog" and part.dialog.isVisible()
+    first = part.dialog
+    part.actions["exportPdf"].trigger()  # one dialog at a time
+    assert part.dialog.objectName() == "exportPdfDialog" and not first.isVisible()
 
 
 def test_attaching_the_part_imports_neither_print_support_nor_documents():
