@@ -4,7 +4,6 @@ View › Present and ``courseware present`` both start one with :func:`open_pres
 
 from __future__ import annotations
 
-import importlib
 import logging
 import time
 from collections.abc import Callable
@@ -14,7 +13,6 @@ from pathlib import Path
 from PySide6.QtCore import QObject, Signal
 
 from courseware_app.core.course import Module
-from courseware_app.core.i18n import _
 from courseware_app.ui.present.audience import AudienceWindow
 from courseware_app.ui.present.console import ConsoleWindow
 from courseware_app.ui.present.controller import PresenterController
@@ -23,7 +21,6 @@ from courseware_app.ui.present.look import DARK_NAME, LIGHT_NAME, look_named
 from courseware_app.ui.present.screens import AudiencePlacer
 
 log = logging.getLogger(__name__)
-CLASSROOM_MODULE = "courseware_app.ui.present.classroom"
 
 
 @dataclass(frozen=True)
@@ -84,13 +81,9 @@ class Presenter(QObject):
 
     def start_classroom(self, quiz_id: str) -> None:
         """The classroom quiz's panel in the console and its view on the projector."""
-        try:
-            start = importlib.import_module(CLASSROOM_MODULE).start_classroom
-        except (ImportError, AttributeError) as exc:
-            log.warning("classroom quiz not available: %s", exc)
-            self.controller.say(_("The classroom quiz is not available in this version."))
-            return
-        self.classroom = start(self.controller, self.console, self.audience, quiz_id)
+        from courseware_app.ui.present.classroom import start_classroom  # when first asked for
+
+        self.classroom = start_classroom(self.controller, self.console, self.audience, quiz_id)
 
     def _close(self) -> None:
         self.placer.stop()
