@@ -47,7 +47,10 @@ def register(sub, common) -> None:
         help=_("the colours of the page"),
     )
     p.add_argument(
-        "-o", "--output", metavar="FILE", help=_("write to FILE instead of standard output")
+        "-o",
+        "--output",
+        metavar="FILE",
+        help=_("write to FILE, its pictures inlined, instead of standard output"),
     )
     p.set_defaults(func=run_render)
 
@@ -107,6 +110,9 @@ def run_render(args) -> int:
         message = _("module '{module}' ({lang}) cannot be shown; run courseware validate")
         fail("render", message.format(module=args.module, lang=args.lang))
     if args.output:
+        from courseware_app.commands.render_html import self_contained
+
+        page = self_contained(page, course.root / "modules")
         written = write_output("render", Path(args.output), page)
         if written:
             return written
