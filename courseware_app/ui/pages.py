@@ -30,6 +30,7 @@ class _Rendered(NamedTuple):
 class _Job(NamedTuple):
     key: PageKey
     generation: int  # the UI catalog's generation when the job started
+    course: Course  # the course it renders (replaced when files change in editor mode)
 
 
 class PageProvider(QObject):
@@ -59,7 +60,7 @@ class PageProvider(QObject):
         self.tasks.clear()
         for key in keys:
             if key not in self.memory:
-                job = _Job(key, i18n.generation())
+                job = _Job(key, i18n.generation(), self.course)
                 self.tasks.submit(job, partial(self._render_off_thread, key))
 
     def _render_off_thread(self, key: PageKey) -> _Rendered:
@@ -72,9 +73,23 @@ class PageProvider(QObject):
     def _prerendered(self, job: _Job, result: _Rendered) -> None:
         if job.generation != i18n.generation() or job.key in self.memory:
             return  # the interface language changed meanwhile: the page may mix two languages
+        if job.course is not self.course:
+            return  # the course changed meanwhile (editor mode): the page may be stale
         self.memory[job.key] = result.page
         if result.fresh:
             self.disk.put(self.course, job.key, result.page)
+
+    def replace_course(self, course: Course, stale: Iterable[str] | None = None) -> None:
+        """Files changed on disk (editor mode): render from ``course`` now, forget the pages
+        of the ``stale`` modules (None: every page), and keep nothing on disk any more (the
+        session's fingerprint of the content tree no longer describes it)."""
+        self.tasks.clear()
+        self.course = course
+        self.disk = PageCache(None)
+        forget = None if stale is None else set(stale)
+        self.memory = {
+            k: v for k, v in self.memory.items() if forget is not None and k.module not in forget
+        }
 
     def shutdown(self) -> None:
         """Drop what has not started and wait for what has."""

@@ -7,7 +7,7 @@ asks whether there is a course. Pages come from ``ui.pages.PageProvider``.
 from __future__ import annotations
 
 import logging
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QTimer
@@ -212,6 +212,16 @@ class Reader(QObject):
         self._shown = None
         self._show(loc)
         bar.setValue(position)
+
+    def replace_course(self, course: Course, stale: Iterable[str] | None = None) -> None:
+        """Files changed on disk (editor mode): read ``course`` from now on, with the pages of
+        the ``stale`` modules (None: all) rendered again; the outline and the page follow."""
+        self.course = course
+        self.pages.replace_course(course, stale)
+        self.window.view.content_root = course.root
+        self.window.outline.populate(course, self.content_language)
+        self.window.fill_content_languages()
+        self.redraw()
 
     def _section_scrolled(self, section: str) -> None:
         loc = self.location
