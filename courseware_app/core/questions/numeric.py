@@ -21,6 +21,7 @@ from courseware_app.core.questions.base import (
     parse_number,
     with_explanation,
 )
+from courseware_app.core.questions.normalise import parse_typed_number
 from courseware_app.core.questions.registry import register
 from courseware_app.core.questions.types import QuestionType
 
@@ -57,7 +58,7 @@ class NumericKind(QuestionKind):
         return replace(q, numeric=(lo - tol, hi + tol))
 
     def score(self, q: Question, response: object) -> Result:
-        value = parse_number(response) if isinstance(response, str) else response
+        value = parse_typed_number(response) if isinstance(response, str) else response
         if isinstance(value, bool) or not isinstance(value, int | float) or q.numeric is None:
             return Result(0.0, q.points, False)
         low, high = q.numeric

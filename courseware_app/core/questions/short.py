@@ -19,9 +19,9 @@ from courseware_app.core.questions.base import (
     full_or_nothing,
     with_explanation,
 )
+from courseware_app.core.questions.normalise import normalise_answer
 from courseware_app.core.questions.registry import register
 from courseware_app.core.questions.types import QuestionType
-from courseware_app.core.scoring import normalise
 
 if TYPE_CHECKING:
     from courseware_app.core.gift.reader import AnswerBlock, GiftAnswer, GiftReader
@@ -44,8 +44,10 @@ class ShortKind(QuestionKind):
         return replace(q, accepted=accepted)
 
     def score(self, q: Question, response: object) -> Result:
-        given = normalise(response if isinstance(response, str) else "")
-        return full_or_nothing(q, bool(given) and any(given == normalise(a) for a in q.accepted))
+        given = normalise_answer(response if isinstance(response, str) else "")
+        return full_or_nothing(
+            q, bool(given) and any(given == normalise_answer(a) for a in q.accepted)
+        )
 
     def answer_text(self, q: Question) -> str:
         """The accepted answers as a list in the interface language: 'a, b or c'."""
