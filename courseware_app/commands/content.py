@@ -112,7 +112,7 @@ def run_render(args) -> int:
     if args.output:
         from courseware_app.commands.render_html import self_contained
 
-        page = self_contained(page, course.root / "modules")
+        page = self_contained(page, course.root / "modules", args.module, args.lang)
         written = write_output("render", Path(args.output), page)
         if written:
             return written

@@ -12,10 +12,13 @@ from urllib.parse import unquote
 
 from courseware_app.core.i18n import _
 from courseware_app.core.mdext.images import asset_file, is_svg, size_problem, svg_problem
+from courseware_app.core.mdext.tree import image_variant
+from courseware_app.core.syntax import is_remote
 
-IMG_ASSET_RE: Final = re.compile(r'(<img\b[^>]*?\ssrc=)"asset:([^"#]*)(?:#[^"]*)?"', re.IGNORECASE)
-"""An ``<img>`` whose source is the reader's own ``asset:MODULE/FILE`` scheme (the fragment,
-such as ``#inset``, is a hint to the reader's view and means nothing to a browser)."""
+IMG_SRC_RE: Final = re.compile(r'(<img\b[^>]*?\ssrc=)"([^"]*)"', re.IGNORECASE)
+ASSET_RE: Final = re.compile(r"^asset:([^#]*)")
+"""The reader's own ``asset:MODULE/FILE`` scheme (a fragment, such as ``#inset``, is a hint
+to the reader's view and means nothing to a browser)."""
 MIME_TYPES: Final = {
     ".svg": "image/svg+xml",
     ".png": "image/png",
@@ -26,15 +29,31 @@ MIME_TYPES: Final = {
 }
 
 
-def self_contained(page: str, modules_root: Path) -> str:
-    """``page`` with every ``asset:`` picture replaced by a data URI of its file; a picture
-    the reader would not show (missing, outside the modules folder, refused) by a data URI
-    of a placeholder that names the file and says why."""
+def self_contained(page: str, modules_root: Path, module_id: str, lang: str) -> str:
+    """``page`` with every picture of the module replaced by a data URI of its file; a
+    picture the reader would not show (missing, outside the modules folder, refused) by a
+    data URI of a placeholder that names the file and says why. Data URIs and remote
+    sources (the reader's placeholders) are left as they are."""
 
     def inline(m: re.Match[str]) -> str:
-        return f'{m.group(1)}"{picture_uri(modules_root, unquote(m.group(2)))}"'
+        relative = module_picture(html.unescape(m.group(2)), modules_root / module_id, lang)
+        if relative is None:
+            return m.group(0)
+        return f'{m.group(1)}"{picture_uri(modules_root, relative)}"'
 
-    return IMG_ASSET_RE.sub(inline, page)
+    return IMG_SRC_RE.sub(inline, page)
+
+
+def module_picture(src: str, folder: Path, lang: str) -> str | None:
+    """``MODULE/FILE`` of a picture source of the page: an ``asset:`` one, or one relative to
+    the module (raw HTML), in the language's variant as the reader picks it; None for others."""
+    asset = ASSET_RE.match(src)
+    if asset:
+        return unquote(asset.group(1))
+    if src.startswith("data:") or is_remote(src) or not src:
+        return None
+    name = image_variant(folder, unquote(src.split("#")[0]), lang)
+    return f"{folder.name}/{name}"
 
 
 def picture_uri(modules_root: Path, relative: str) -> str:
