@@ -89,9 +89,16 @@ def module_text(
     return "".join(banners_for(module, lang)) + header_html(tr) + after_header + body
 
 
-def table(headers: Sequence[str], rows: Sequence[Sequence[str]], css: str = "grid") -> str:
-    """A table whose header row repeats on every page it spans (cells are HTML already)."""
-    head = "".join(f"<th>{h}</th>" for h in headers)
+def table(
+    headers: Sequence[str],
+    rows: Sequence[Sequence[str]],
+    css: str = "grid",
+    widths: Sequence[int] = (),
+) -> str:
+    """A table whose header row repeats on every page it spans (cells are HTML already);
+    ``widths`` in percent of the column, per header."""
+    sizes = [f' width="{w}%"' for w in widths] + [""] * (len(headers) - len(widths))
+    head = "".join(f"<th{size}>{h}</th>" for h, size in zip(headers, sizes, strict=True))
     body = "".join("<tr>" + "".join(f"<td>{c}</td>" for c in row) + "</tr>" for row in rows)
     return (
         f'<table class="{css}" width="100%" cellpadding="4" cellspacing="0">'

@@ -52,13 +52,13 @@ class _Day:
         self.now, self.worked, self.lunched = self.start, 0, False
 
 
-def _slot_row(day: _Day, module: str, slot: Slot) -> tuple[str, ...]:
+def _slot_row(day: _Day, slot: Slot) -> tuple[str, ...]:
     begin, day.now = day.now, day.now + slot.minutes
     day.worked += slot.minutes
     minutes = escape(format_duration(slot.minutes)) + (" *" if slot.estimated else "")
     return (
         f"{clock(begin)}–{clock(day.now)}",
-        f"{escape(module)}<br><b>{escape(slot.title)}</b>",
+        escape(slot.title),
         minutes,
         "<br>".join(escape(a) for a in slot.activities),
         "<br>".join(escape(m) for m in slot.materials),
@@ -77,15 +77,22 @@ def _break_row(day: _Day) -> tuple[str, ...] | None:
     return (f"{clock(begin)}–{clock(day.now)}", f"<i>{escape(label)}</i>", "", "", "")
 
 
+def _day_row(number: int) -> tuple[str, ...]:
+    label = escape(_("Day {number}").format(number=number))
+    return (f"<b>{label}</b>", "", "", "", "")
+
+
 def _rows(ctx: Context, day: _Day) -> list[tuple[str, ...]]:
     rows: list[tuple[str, ...]] = []
     for _module, tr in ctx.modules:
+        rows.append(("", f"<b>{escape(tr.title)}</b>", "", "", ""))
         for slot in module_slots(tr):
             if day.now + slot.minutes > day.start + DAY_LENGTH and day.now > day.start:
                 day.next_day()
-                label = escape(_("Day {number}").format(number=day.number))
-                rows.append(("", f"<b>{label}</b>", "", "", ""))
-            rows.append(_slot_row(day, tr.title, slot))
+                if rows and rows[-1][2:] == ("", "", "") and rows[-1][0]:
+                    rows.pop()  # no break at the end of a day
+                rows.append(_day_row(day.number))
+            rows.append(_slot_row(day, slot))
             pause = _break_row(day) if ctx.request.breaks else None
             if pause is not None:
                 rows.append(pause)
@@ -106,7 +113,7 @@ class SessionPlan(Kind):
         day = _Day(parse_start(ctx.request.start))
         rows = _rows(ctx, day)
         if day.number > 1:
-            rows.insert(0, ("", f"<b>{escape(_('Day {number}').format(number=1))}</b>", "", "", ""))
+            rows.insert(0, _day_row(1))
         pages = Pages(_("Session plan"))
         headers = [
             _("Time"),
@@ -118,7 +125,7 @@ class SessionPlan(Kind):
         html = (
             f'<p class="cover-course">{escape(ctx.course_title)}</p>'
             f'<h1 class="plan-title">{escape(pages.title)}</h1>'
-            + table([escape(h) for h in headers], rows)
+            + table([escape(h) for h in headers], rows, widths=(14, 34, 10, 30, 12))
         )
         if any(s.estimated for _m, tr in ctx.modules for s in module_slots(tr)):
             html += f'<p class="note">* {escape(_("estimated from the module’s duration"))}</p>'

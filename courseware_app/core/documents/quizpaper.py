@@ -55,7 +55,9 @@ def _answer_space(q: Question, card: QuestionCard) -> str:
 
 
 def _rows(rows: Iterable[tuple[str, str]]) -> str:
-    cells = "".join(f'<tr><td class="mark">{mark}</td><td>{text}</td></tr>' for mark, text in rows)
+    cells = "".join(
+        f'<tr><td class="mark">{mark}\u00a0</td><td>{text}</td></tr>' for mark, text in rows
+    )
     return f'<table class="answers" cellpadding="3" cellspacing="0">{cells}</table>'
 
 
