@@ -103,7 +103,8 @@ def _link(match: re.Match[str], facts: PageFacts) -> str:
     target = html.unescape(target)
     if not _is_dead(scheme, target, facts):
         return match.group(0)
-    label = html.escape(f"[{dead_link_text(unquote(target))}]", quote=False)
+    shown = target.partition("/")[2] if scheme == "asset" else target  # a file of this module
+    label = html.escape(f"[{dead_link_text(unquote(shown))}]", quote=False)
     return f'<a{attributes}><s>{text}</s></a> <mark class="dead-link">{label}</mark>'
 
 
