@@ -339,14 +339,37 @@ def load_translation(
     if meta is None:
         return None, report.items
     fields_ok = check_front_matter(meta, report, module_id, lang == source_language)
+    scan = _scan_all(body, body_line, meta, report)
+    if scan is None or not fields_ok:
+        return None, report.items  # a body over the limits is not scanned, and never rendered
+    return _translation(meta, path, module_id, lang, body, body_line, scan), report.items
+
+
+def load_for_checks(path: Path, module_id: str, lang: str) -> ModuleTranslation | None:
+    """What a file holds even when its errors keep the reader from showing it (a quiz error, a
+    garbled field): for the validator, so one error does not hide the file's other problems.
+    Missing front-matter values are left empty; None only when the body cannot be read."""
+    report = Report(path)
+    text = read_text(path, report)
+    if text is None:
+        return None
+    meta, body, body_line = split_front_matter(text, report)
+    meta = meta or YamlMapping()
+    scan = _scan_all(body, body_line, meta, report)
+    if scan is None:
+        return None
+    return _translation(meta, path, module_id, lang, body, body_line, scan, lenient=True)
+
+
+def _scan_all(body: str, body_line: int, meta: YamlMapping, report: Report) -> BodyScan | None:
+    """The body's sections, quizzes, notes and slides, with its minutes checked; None (reported)
+    when it is over the limits."""
     if not check_body_limits(body, body_line, report):
-        return None, report.items  # not scanned, and never rendered
+        return None
     scan = scan_body(body, body_line, report)
     scan.slides = scan_slides(body, body_line, scan.sections, report)
     check_minutes(scan.sections, _duration(meta), report)
-    if not fields_ok:
-        return None, report.items
-    return _translation(meta, path, module_id, lang, body, body_line, scan), report.items
+    return scan
 
 
 def _translation(
@@ -357,22 +380,27 @@ def _translation(
     body: str,
     body_line: int,
     scan: BodyScan,
+    lenient: bool = False,
 ) -> ModuleTranslation | None:
     """The translation, built only from values of the right type (nothing is converted with
-    str()); None when one is missing or wrong, which ``check_front_matter`` reported."""
+    str()); None when one is missing or wrong, which ``check_front_matter`` reported, unless
+    ``lenient`` (for checks only): then such a value is left empty."""
     duration, objectives = _duration(meta), _objectives(meta)
     version, title, summary = _text(meta, "version"), _text(meta, "title"), _text(meta, "summary")
-    if duration is None or objectives is None or not (version and title and summary):
+    if lenient:
+        duration, objectives = duration or 0, objectives or ()
+        version, title, summary = version or "", title or module_id, summary or ""
+    elif duration is None or objectives is None or not (version and title and summary):
         return None
     return ModuleTranslation(
         module_id=module_id,
         lang=lang,
         path=path,
-        version=version,
-        title=title,
-        summary=summary,
-        duration_minutes=duration,
-        objectives=objectives,
+        version=version or "",
+        title=title or "",
+        summary=summary or "",
+        duration_minutes=duration or 0,
+        objectives=objectives or (),
         translated_from=_text(meta, "translated_from"),
         body=body,
         body_line=body_line,
