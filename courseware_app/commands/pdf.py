@@ -10,12 +10,11 @@ from pathlib import Path
 
 from courseware_app.commands.common import BAD_USAGE, cannot_write, fail, load_content
 from courseware_app.core import paths
+from courseware_app.core.documents.model import KINDS, PAPERS
 from courseware_app.core.i18n import _, ngettext
 from courseware_app.core.languages import LANGUAGES
 
 COMMAND = "pdf"
-KINDS = ("handout", "trainer-guide", "quiz", "answer-key", "session-plan", "certificate")
-PAPERS = ("a4", "letter")  # core.documents.PAPERS; repeated so that --help imports no model
 
 
 def register(sub, common) -> None:

@@ -8,36 +8,28 @@ from pathlib import Path
 
 from PySide6.QtCore import QRectF, QSize, QUrl
 from PySide6.QtGui import QImage, QPainter, QTextDocument
+from PySide6.QtSvg import QSvgRenderer
 
 PRINT_DPI = 300  # pixels per inch of a drawn picture on paper
 IMG_SRC_RE = re.compile(r'<img\b[^>]*\bsrc="([^"]+)"')
 INSET_SHARE = 0.85  # a picture inside a callout's box leaves room for its padding
 
 
-def _svg_size(path: Path) -> tuple[QSize, object] | None:
-    from PySide6.QtSvg import QSvgRenderer
-
+def _svg(path: Path) -> QSvgRenderer | None:
     renderer = QSvgRenderer(str(path))
-    if not renderer.isValid():
-        return None
-    return renderer.defaultSize(), renderer
+    return renderer if renderer.isValid() else None
 
 
 def picture(path: Path, width: float, layout_dpi: float) -> QImage | None:
     """``path`` drawn for a column ``width`` layout units wide: its natural size or narrower,
     at PRINT_DPI (its device pixel ratio makes the layout see it at that size)."""
     ratio = PRINT_DPI / layout_dpi
-    if path.suffix.lower() == ".svg":
-        found = _svg_size(path)
-        if found is None:
-            return None
-        size, renderer = found
-        natural_w, natural_h = float(size.width()), float(size.height())
-    else:
-        source = QImage(str(path))
-        if source.isNull():
-            return None
-        natural_w, natural_h, renderer = float(source.width()), float(source.height()), None
+    renderer = _svg(path) if path.suffix.lower() == ".svg" else None
+    source = QImage() if renderer is not None else QImage(str(path))
+    if renderer is None and source.isNull():
+        return None
+    size = renderer.defaultSize() if renderer is not None else source.size()
+    natural_w, natural_h = float(size.width()), float(size.height())
     if natural_w <= 0 or natural_h <= 0:
         return None
     scale = min(1.0, width / natural_w)
@@ -51,7 +43,7 @@ def picture(path: Path, width: float, layout_dpi: float) -> QImage | None:
     painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform)
     target = QRectF(0, 0, pixels.width(), pixels.height())
     if renderer is not None:
-        renderer.render(painter, target)  # type: ignore[attr-defined]
+        renderer.render(painter, target)
     else:
         painter.drawImage(target, source)
     painter.end()
