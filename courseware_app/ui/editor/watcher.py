@@ -14,7 +14,7 @@ from PySide6.QtCore import QFileSystemWatcher, QObject, QTimer, Signal
 
 from courseware_app.core.editor.snapshot import changed, folders, snapshot
 
-DEBOUNCE_MS = 150
+DEBOUNCE_MS = 100  # a save's burst of events is over in a few ms; 300 ms is the whole budget
 
 
 class ContentWatcher(QObject):

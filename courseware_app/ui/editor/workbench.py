@@ -107,7 +107,8 @@ class Workbench(QObject):
         started = time.perf_counter()
         result = apply_changes(self.disk, paths)
         self._follow_disk(result)
-        self._show_course(None if result.whole else result.modules)
+        pictures = any(p.suffix != ".md" for p in paths)
+        self._show_course(None if result.whole else result.modules, pictures)
         self.reloaded.emit(time.perf_counter() - started)
         self.validate()
 
@@ -116,14 +117,15 @@ class Workbench(QObject):
         self.good.update(loaded_translations(result.course))
         self.previous = {k for k in self.previous if k[0] not in result.modules}
 
-    def _show_course(self, stale: Iterable[str] | None) -> None:
+    def _show_course(self, stale: Iterable[str] | None, pictures: bool = False) -> None:
         """The reader's course: the files', with the last good versions asked for."""
         course = self.disk
         for key in sorted(self.previous):
             course = with_translation(course, self.good[key])
         view = self.window.view
         place = _place(view)
-        view.content.forget_images()  # a picture may have changed too
+        if pictures:
+            view.content.forget_images()  # drawn again from the files
         self.reader.replace_course(course, stale)
         _put_place(view, place)
 
