@@ -48,19 +48,40 @@ def _answer_key(tr: ModuleTranslation) -> QuizBlock:
     return key
 
 
+class _ModuleBook(Kind):
+    """A cover, contents, then each module's text: what the handout and the guide share."""
+
+    trainer = False
+
+    def title(self) -> str:
+        raise NotImplementedError
+
+    def quiz_block(self, tr: ModuleTranslation) -> QuizBlock:
+        return _quiz_note(tr)
+
+    def after_header(self, tr: ModuleTranslation) -> str:
+        return ""
+
+    def build(self, ctx: Context, data_dir: Path | None) -> Pages:
+        pages = Pages(self.title())
+        pages.add(cover(ctx, pages.title, subtitle(ctx)) + contents(ctx), ctx.course_title)
+        for module, tr in ctx.modules:
+            quiz, extra = self.quiz_block(tr), self.after_header(tr)
+            text = module_text(
+                module, tr, ctx.lang, trainer=self.trainer, quiz=quiz, after_header=extra
+            )
+            pages.add(text, tr.title)
+        return pages
+
+
 @register
-class Handout(Kind):
+class Handout(_ModuleBook):
     """Cover, contents, each module's trainee text: no note, answer or explanation."""
 
     name = "handout"
 
-    def build(self, ctx: Context, data_dir: Path | None) -> Pages:
-        pages = Pages(_("Handout"))
-        pages.add(cover(ctx, pages.title, subtitle(ctx)) + contents(ctx), ctx.course_title)
-        for module, tr in ctx.modules:
-            text = module_text(module, tr, ctx.lang, trainer=False, quiz=_quiz_note(tr))
-            pages.add(text, tr.title)
-        return pages
+    def title(self) -> str:
+        return _("Handout")
 
 
 def timing_table(tr: ModuleTranslation) -> str:
@@ -85,22 +106,17 @@ def timing_table(tr: ModuleTranslation) -> str:
 
 
 @register
-class TrainerGuide(Kind):
+class TrainerGuide(_ModuleBook):
     """The handout's text plus the timing, every trainer note, the slides and the answer keys."""
 
     name = "trainer-guide"
+    trainer = True
 
-    def build(self, ctx: Context, data_dir: Path | None) -> Pages:
-        pages = Pages(_("Trainer guide"))
-        pages.add(cover(ctx, pages.title, subtitle(ctx)) + contents(ctx), ctx.course_title)
-        for module, tr in ctx.modules:
-            text = module_text(
-                module,
-                tr,
-                ctx.lang,
-                trainer=True,
-                quiz=_answer_key(tr),
-                after_header=timing_table(tr),
-            )
-            pages.add(text, tr.title)
-        return pages
+    def title(self) -> str:
+        return _("Trainer guide")
+
+    def quiz_block(self, tr: ModuleTranslation) -> QuizBlock:
+        return _answer_key(tr)
+
+    def after_header(self, tr: ModuleTranslation) -> str:
+        return timing_table(tr)

@@ -75,7 +75,8 @@ def module_text(
     after_header: str = "",
 ) -> str:
     """The module's header and text: trainee text only unless ``trainer`` (the renderer's
-    audiences decide), slides as key-points boxes, each quiz replaced by ``quiz(id)``; ``after_header`` between the header and the text."""
+    audiences decide), slides as key-points boxes, each quiz replaced by ``quiz(id)``;
+    ``after_header`` goes between the header and the text."""
     body, _links, _images = markdown_to_html(
         tr.body,
         module_id=tr.module_id,

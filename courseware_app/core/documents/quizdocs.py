@@ -18,7 +18,7 @@ from courseware_app.core.i18n import _
 
 
 def _quiz_pages(ctx: Context, title: str, key: bool, top: Callable[[], str]) -> Pages:
-    """One part per quiz of the modules asked for; DocumentError when none has a quiz."""
+    """One part per quiz of the modules asked for (``check`` made sure there is one)."""
     pages = Pages(title)
     for _module, tr in ctx.modules:
         for quiz in tr.quizzes:
@@ -34,32 +34,38 @@ def _quiz_pages(ctx: Context, title: str, key: bool, top: Callable[[], str]) -> 
     return pages
 
 
-def _check_quizzes(ctx: Context) -> None:
-    if not any(tr.quizzes for _module, tr in ctx.modules):
-        raise DocumentError(_("none of the modules asked for has a quiz"))
+class _QuizKind(Kind):
+    """A paper quiz, with its answers when ``key``: one part per quiz."""
+
+    key = False
+
+    def title(self) -> str:
+        raise NotImplementedError
+
+    def check(self, ctx: Context, data_dir: Path | None) -> None:
+        if not any(tr.quizzes for _module, tr in ctx.modules):
+            raise DocumentError(_("none of the modules asked for has a quiz"))
+
+    def build(self, ctx: Context, data_dir: Path | None) -> Pages:
+        return _quiz_pages(ctx, self.title(), self.key, (lambda: "") if self.key else name_lines)
 
 
 @register
-class PaperQuiz(Kind):
+class PaperQuiz(_QuizKind):
     """Name, date and post lines, then each question with boxes or lines; never an answer."""
 
     name = "quiz"
 
-    def check(self, ctx: Context, data_dir: Path | None) -> None:
-        _check_quizzes(ctx)
-
-    def build(self, ctx: Context, data_dir: Path | None) -> Pages:
-        return _quiz_pages(ctx, _("Quiz"), False, name_lines)
+    def title(self) -> str:
+        return _("Quiz")
 
 
 @register
-class AnswerKey(Kind):
+class AnswerKey(_QuizKind):
     """The same questions with their right answers, points and explanations."""
 
     name = "answer-key"
+    key = True
 
-    def check(self, ctx: Context, data_dir: Path | None) -> None:
-        _check_quizzes(ctx)
-
-    def build(self, ctx: Context, data_dir: Path | None) -> Pages:
-        return _quiz_pages(ctx, _("Answer key"), True, lambda: "")
+    def title(self) -> str:
+        return _("Answer key")
