@@ -167,3 +167,21 @@ def test_matrix_every_kind_and_module_writes_a_pdf(qapp, course, certified, tmp_
             assert count >= 1 and f"Page {count} of {count}" in text or "{pages}" not in text
             if kind == "certificate":
                 assert "Анна Петрова" in text and count == 1
+
+
+def test_print_to_a_printer_uses_its_paper(qapp, course, tmp_path):
+    from PySide6.QtGui import QPageSize
+    from PySide6.QtPrintSupport import QPrinter
+
+    from courseware_app.printing import print_to
+
+    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+    printer.setPageSize(QPageSize(QPageSize.PageSizeId.Letter))
+    path = tmp_path / "printed.pdf"
+    printer.setOutputFileName(str(path))
+    document = build_document(course, DocumentRequest("quiz", ("alpha",), "fr"))
+    count = print_to(document, printer)
+    assert count == len(PdfReader(path).pages)
+    assert page_size(path) == LETTER
+    assert f"Page {count} of {count}" in pdf_text(path)
