@@ -16,4 +16,5 @@ COMMAND_MODULES = (
     "courseware_app.commands.pdf",
     "courseware_app.commands.edit",
     "courseware_app.commands.release",
+    "courseware_app.commands.trs",
 )

@@ -1,0 +1,128 @@
+"""Reading a TRS extract: the encoding (UTF-8 with or without BOM, Windows-1251) and the
+delimiter (comma, semicolon or tab) found from the file itself, rows kept with their lines."""
+
+from __future__ import annotations
+
+import codecs
+import csv
+import io
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Final
+
+from courseware_app.core.i18n import _
+
+DELIMITERS: Final = (",", ";", "\t")
+SAMPLE_LINES: Final = 20
+MAX_BYTES: Final = 512 * 1024 * 1024  # far above a year of any post's consignments
+
+
+class TrsError(Exception):
+    """A file or a request the analysis cannot use; the message is one line for the user."""
+
+
+@dataclass(frozen=True)
+class Row:
+    """One data row: the line it starts on in the file (the header is line 1 or later) and
+    its cells as read (a short row has fewer cells than the header)."""
+
+    line: int
+    cells: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Extract:
+    """A table read from a file: what was found about it, its header and its data rows."""
+
+    name: str
+    encoding: str
+    delimiter: str
+    header: tuple[str, ...]
+    rows: tuple[Row, ...]
+
+    def column(self, name: str) -> int:
+        """The index of the column headed ``name`` (exactly as in the file); TrsError when
+        there is none or more than one."""
+        found = [i for i, h in enumerate(self.header) if h == name]
+        if not found:
+            listed = ", ".join(self.header)
+            message = _("no column {name} in {file} (columns: {columns})")
+            raise TrsError(message.format(name=name, file=self.name, columns=listed))
+        if len(found) > 1:
+            message = _("two columns are headed {name} in {file}")
+            raise TrsError(message.format(name=name, file=self.name))
+        return found[0]
+
+
+def read_extract(path: Path | str) -> Extract:
+    """The extract in the file at ``path``; TrsError when it cannot be read or holds no table."""
+    path = Path(path)
+    try:
+        with path.open("rb") as f:
+            data = f.read(MAX_BYTES + 1)
+    except OSError as exc:
+        reason = exc.strerror or exc.__class__.__name__
+        raise TrsError(_("cannot read {path}: {reason}").format(path=path, reason=reason)) from None
+    if len(data) > MAX_BYTES:
+        raise TrsError(_("{path} is too large to analyse").format(path=path))
+    return parse_extract(data, str(path))
+
+
+def parse_extract(data: bytes, name: str) -> Extract:
+    """The extract held in ``data`` (the bytes of a file called ``name``)."""
+    text, encoding = decode(data, name)
+    delimiter = detect_delimiter(text, name)
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+    header: tuple[str, ...] | None = None
+    rows: list[Row] = []
+    last_line = 0
+    for cells in reader:
+        line, last_line = last_line + 1, reader.line_num
+        if not any(c.strip() for c in cells):
+            continue
+        if header is None:
+            header = tuple(c.strip() for c in cells)
+        else:
+            rows.append(Row(line, tuple(cells)))
+    if header is None:
+        raise TrsError(_("{file} is empty").format(file=name))
+    return Extract(name, encoding, delimiter, header, tuple(rows))
+
+
+def decode(data: bytes, name: str) -> tuple[str, str]:
+    """The text of ``data`` and the encoding it was read with: UTF-16 or UTF-8 when a BOM says
+    so, else UTF-8 when it decodes, else Windows-1251."""
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        candidates: tuple[str, ...] = ("utf-16",)
+    elif data.startswith(codecs.BOM_UTF8):
+        candidates = ("utf-8-sig",)
+    else:
+        candidates = ("utf-8", "cp1251")
+    for encoding in candidates:
+        try:
+            return data.decode(encoding), encoding
+        except UnicodeDecodeError:
+            continue
+    message = _("{file} is neither UTF-8 nor Windows-1251 text")
+    raise TrsError(message.format(file=name))
+
+
+def detect_delimiter(text: str, name: str) -> str:
+    """The delimiter that splits the first lines into the same number of columns (two or
+    more), the most columns first; TrsError when none does."""
+    sample = [line for line in text.splitlines()[: SAMPLE_LINES * 2] if line.strip()]
+    sample = sample[:SAMPLE_LINES]
+    best: tuple[int, int, int] = (0, 0, 0)
+    chosen = ""
+    for delimiter in DELIMITERS:
+        counts = [len(cells) for cells in csv.reader(sample, delimiter=delimiter)]
+        if not counts or counts[0] < 2:
+            continue
+        agreeing = sum(1 for c in counts if c == counts[0])
+        score = (1, agreeing, counts[0])
+        if score > best:
+            best, chosen = score, delimiter
+    if not chosen:
+        message = _("{file} has no columns separated by commas, semicolons or tabs")
+        raise TrsError(message.format(file=name))
+    return chosen
