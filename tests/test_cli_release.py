@@ -117,3 +117,55 @@ def test_new_module_needs_track_and_title(capsys, content):
     with pytest.raises(SystemExit) as exc:
         main(["new-module", "rm-10", "--title", "T", "--content", str(content)])
     assert exc.value.code == 2
+
+
+def edit(path: Path, old: str, new: str) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert old in text
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+def test_validate_reports_a_change_without_a_new_version(capsys, content):
+    ru = content / "modules" / "rm-02" / "ru.md"
+    assert validate(capsys, content, "--strict") == (0, [])
+    ru.write_text(ru.read_text(encoding="utf-8") + "\nНовая фраза.\n", encoding="utf-8")
+    code, out, _ = run(capsys, "validate", str(content))
+    assert code == 0  # a warning
+    (line,) = [x for x in out.splitlines() if "version-not-bumped" in x]
+    assert "rm-02/ru.md:3: warning version-not-bumped:" in line and "ru.md" in line
+    assert validate(capsys, content, "--strict")[0] == 1
+    assert validate(capsys, ru) == (0, ["version-not-bumped"])  # the file alone says so too
+    edit(ru, 'version: "1.0.0"', 'version: "1.0.1"')
+    assert validate(capsys, content, "--strict") == (0, [])
+
+
+def test_validate_reports_a_picture_changed_without_a_new_version(capsys, content):
+    svg = content / "modules" / "rm-02" / "process.fr.svg"
+    svg.write_bytes(svg.read_bytes().replace(b"</svg>", b"<!-- changed --></svg>"))
+    code, found = validate(capsys, content)
+    assert code == 0 and found == ["version-not-bumped"]
+    _, out, _ = run(capsys, "validate", str(content))
+    assert "fr.md:3: warning version-not-bumped:" in out and "process.fr.svg" in out
+
+
+def test_validate_reports_a_new_version_without_a_changelog_heading(capsys, content):
+    en = content / "modules" / "rm-02" / "en.md"
+    edit(en, 'version: "1.0.0"', 'version: "1.1.0"')
+    code, out, _ = run(capsys, "validate", str(content), "--strict")
+    assert code == 1
+    assert "en.md:3: warning changelog-missing:" in out and "## rm-02 1.1.0" in out
+    edit(content / "CHANGELOG.md", "## rm-01 1.0.0", "## rm-02 1.1.0\n\nNew.\n\n## rm-01 1.0.0")
+    _, found = validate(capsys, content)
+    assert "changelog-missing" not in found
+    assert "translation-outdated" in found  # the translations now follow an older version
+
+
+def test_a_new_module_is_refused_by_strict_until_its_stubs_are_written(capsys, content):
+    argv = ["new-module", "rm-10", "--track", "risk-management", "--title", "Audit"]
+    assert run(capsys, *argv, "--content", str(content))[0] == 0
+    code, found = validate(capsys, content)
+    assert code == 0 and set(found) == {"stub-text"} and len(found) == 30  # 10 a language
+    assert validate(capsys, content, "--strict")[0] == 1
+    ru = content / "modules" / "rm-10" / "ru.md"
+    code, found = validate(capsys, ru)
+    assert code == 0 and found == ["stub-text"] * 10
