@@ -84,6 +84,18 @@ def _rows(ctx: Context, done: list[Completed]) -> list[tuple[str, str, str]]:
     ]
 
 
+def _sentence(template: str, name: str, course: str) -> str:
+    """One translated sentence, its name and course each set on a line of its own."""
+    close = '</p><p class="certificate-{kind}">{text}</p><p class="certificate-intro">'
+    parts = escape(template).format(
+        name=close.format(kind="name", text=escape(name)),
+        course=close.format(kind="course", text=escape(course)),
+    )
+    return f'<p class="certificate-intro">{parts}</p>'.replace(
+        '<p class="certificate-intro"></p>', ""
+    )
+
+
 @register
 class Certificate(Kind):
     """Name, modules completed with date and best score, course title and version, signature."""
@@ -108,18 +120,16 @@ class Certificate(Kind):
         name, done = self._found(ctx, data_dir)
         pages = Pages(_("Certificate"))
         headers = [escape(h) for h in (_("Module"), _("Completed on"), _("Best score"))]
-        intro = _("This certifies that")
-        completed_text = _("has completed the following modules of the course")
+        sentence = _(
+            "This certifies that {name} has completed these modules of the course {course}"
+        )
         version = _("Version {version}").format(version=ctx.course.version)
         signature = _("Signature")
         place = _("Place and date")
         html = (
             f'<h1 class="certificate-title">{escape(pages.title)}</h1>'
-            f'<p class="certificate-intro">{escape(intro)}</p>'
-            f'<p class="certificate-name">{escape(name)}</p>'
-            f'<p class="certificate-intro">{escape(completed_text)}</p>'
-            f'<p class="certificate-course">{escape(ctx.course_title)}</p>'
-            f'<p class="certificate-version">{escape(version)}</p>'
+            + _sentence(sentence, name, ctx.course_title)
+            + f'<p class="certificate-version">{escape(version)}</p>'
             + table(headers, _rows(ctx, done))
             + '<table class="signature" width="100%" cellpadding="6"><tr>'
             f"<td>{'_' * 30}<br>{escape(place)}</td><td>{'_' * 30}<br>{escape(signature)}</td>"

@@ -7,7 +7,7 @@ from collections.abc import Callable, Sequence
 
 from courseware_app.core.course import Module, ModuleTranslation
 from courseware_app.core.documents.context import Context, escape, today
-from courseware_app.core.i18n import _
+from courseware_app.core.i18n import _, ngettext
 from courseware_app.core.render import banners_for, header_html, language_name, markdown_to_html
 
 QuizBlock = Callable[[str], str]  # a quiz's id -> what the document shows in its place
@@ -48,7 +48,8 @@ def subtitle(ctx: Context) -> str:
     """The module's title for a one-module document, else the number of modules."""
     if len(ctx.modules) == 1:
         return ctx.modules[0][1].title
-    return _("{count} modules").format(count=len(ctx.modules))
+    count = len(ctx.modules)
+    return ngettext("{count} module", "{count} modules", count).format(count=count)
 
 
 def contents(ctx: Context) -> str:
