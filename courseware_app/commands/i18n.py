@@ -3,10 +3,14 @@
 from __future__ import annotations
 
 import json
+from typing import TYPE_CHECKING
 
 from courseware_app.commands.common import load_content
 from courseware_app.core import paths
 from courseware_app.core.i18n import _
+
+if TYPE_CHECKING:
+    from courseware_app.core.i18n_status import LanguageCell
 
 
 def register(sub, common) -> None:
@@ -26,7 +30,7 @@ def register(sub, common) -> None:
     p.set_defaults(func=run)
 
 
-def _cell(cell: dict) -> str:
+def _cell(cell: LanguageCell) -> str:
     if cell["status"] == "outdated":
         return f"outdated ({cell['translated_from']} < {cell['source_version']})"
     return cell["status"]
