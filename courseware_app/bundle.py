@@ -63,7 +63,7 @@ _QT_TRANSLATION = re.compile(r"translations[/\\](qt\w*?)_([a-z]{2}(?:_[A-Za-z]+)
 # Plugins nobody at a border post needs, and that would pull network or extra system libraries.
 _DROPPED_PLUGINS = re.compile(
     r"plugins[/\\](tls|networkinformation|wayland[^/\\]*|egldeviceintegrations|platforminputcontexts|"
-    r"sqldrivers|qmltooling|designer|printsupport|generic|vectorimageformats)[/\\]"
+    r"sqldrivers|qmltooling|designer|generic|vectorimageformats)[/\\]"
     r"|plugins[/\\]platformthemes[/\\][^/\\]*gtk"
     r"|plugins[/\\]platforms[/\\][^/\\]*(wayland|eglfs|linuxfb|vnc|minimalegl|vkkhrdisplay)"
     r"|plugins[/\\]imageformats[/\\][^/\\]*(pdf|tiff|webp|icns|tga|wbmp)"
@@ -71,6 +71,14 @@ _DROPPED_PLUGINS = re.compile(
 _DROPPED_LIBRARIES = re.compile(
     r"(Qt6(Network|Qml|Quick|Pdf|Wayland|Wl|EglF[Ss]|Sql|OpenGL|VirtualKeyboard|Multimedia|WebEngine)\w*\.so|"
     r"Qt6(Network|Qml|Quick|Pdf|Sql|OpenGL)\w*\.dll|libssl|libcrypto|libwayland)"
+)
+# Print support (File > Print) keeps Qt's CUPS plugin, so the system's printers are listed; the
+# CUPS library and the TLS stack it brings (GnuTLS and its helpers, 6.4 MiB) are the system's:
+# a bundled copy would not match its daemon, and without CUPS the plugin does not load while PDF
+# export still works (it needs no plugin).
+_SYSTEM_PRINTING = re.compile(
+    r"(^|[/\\])lib(cups|avahi-client|avahi-common|gnutls|gmp|hogweed|nettle|idn2|p11-kit|"
+    r"tasn1|unistring)\.so"
 )
 
 
@@ -87,7 +95,11 @@ def keep_data(destination: str) -> bool:
 
 
 def keep_binary(destination: str) -> bool:
-    return not _DROPPED_PLUGINS.search(destination) and not _DROPPED_LIBRARIES.search(destination)
+    return not (
+        _DROPPED_PLUGINS.search(destination)
+        or _DROPPED_LIBRARIES.search(destination)
+        or _SYSTEM_PRINTING.search(destination)
+    )
 
 
 def compiled_catalogs(root: Path) -> list[Path]:

@@ -72,4 +72,9 @@ def test_network_libraries_are_dropped_and_widgets_kept():
     assert not bundle.keep_binary("libssl.so.3")
     assert bundle.keep_binary("PySide6/Qt/lib/libQt6Widgets.so.6")
     assert bundle.keep_binary("PySide6/Qt/lib/libQt6Svg.so.6")
+    # print support stays (File > Print), the system's CUPS and TLS libraries do not
+    assert bundle.keep_binary("PySide6/Qt/plugins/printsupport/libcupsprintersupport.so")
+    assert bundle.keep_binary("PySide6/Qt/lib/libQt6PrintSupport.so.6")
+    assert not bundle.keep_binary("libcups.so.2")
+    assert not bundle.keep_binary("libgnutls.so.30")
     assert "PySide6.QtNetwork" in bundle.EXCLUDED_MODULES
