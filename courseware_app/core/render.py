@@ -137,16 +137,19 @@ class _Engine:
             extensions=[*EXTENSIONS, self.blocks, self.notes, self.reader],
             extension_configs=EXTENSION_CONFIG,
         )
+        self.busy = False
 
 
 _local = threading.local()
 
 
 def _engine() -> _Engine:
+    """This thread's engine; a fresh one while it is busy (a quiz placeholder that renders
+    Markdown while its module is converted: one Markdown instance cannot be re-entered)."""
     engine: _Engine | None = getattr(_local, "engine", None)
     if engine is None:
         engine = _local.engine = _Engine()
-    return engine
+    return _Engine() if engine.busy else engine
 
 
 IMG_TAG_RE = re.compile(r"<img\b[^>]*>")
@@ -225,7 +228,11 @@ def _convert(
     ctx.trainer_label, ctx.key_points = trainer_label, key_points
     ctx.slide_label = _("Key points: {title}")
     ctx.links, ctx.images = [], []
-    body = eng.md.convert(source)
+    eng.busy = True
+    try:
+        body = eng.md.convert(source)
+    finally:
+        eng.busy = False
     return figures(sanitise(body)), list(ctx.links), list(ctx.images)
 
 

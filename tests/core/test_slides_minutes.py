@@ -146,3 +146,17 @@ def test_the_bundled_worked_examples_plan_their_whole_duration():
             assert tr.slides, (module_id, lang)
             shapes.add(tuple((s.section, len(s.points), bool(s.image)) for s in tr.slides))
         assert len(shapes) == 1, module_id  # the same slides in every language
+
+
+def test_a_quiz_placeholder_may_render_markdown_while_its_module_is_converted(tmp_path):
+    from courseware_app.core.render import markdown_to_html
+
+    source = (
+        "## One {#one}\n\n::: quiz q1\n? single a\nQ\n- [x] yes\n- [ ] no\n:::\n\n"
+        '!!! trainer "Later"\n    The note after the quiz.\n'
+    )
+    html, _links, _images = markdown_to_html(
+        source, trainer=True, quiz_html=lambda qid: markdown_to_html(f"*{qid}*")[0]
+    )
+    assert "<em>q1</em>" in html
+    assert "The note after the quiz." in html
