@@ -72,7 +72,7 @@ def run_new_module(args) -> int:
         return fail("new-module", str(exc), BAD_USAGE)
     except ScaffoldError as exc:
         return fail("new-module", str(exc))
-    except (OSError, UnicodeDecodeError) as exc:
+    except OSError as exc:
         return fail("new-module", str(exc))
     for path in written:
         print(Path(path))

@@ -206,15 +206,16 @@ CHANGELOG_INTRO: Final = (
 
 def add_changelog_entry(text: str | None, module_id: str, note: str) -> str:
     """The changelog with ``## ID 0.1.0`` and its note before the first entry (a new
-    changelog when ``text`` is None)."""
-    entry = f"## {module_id} {FIRST_VERSION}\n\n{note}\n\n"
+    changelog when ``text`` is None), in the file's own line ends."""
+    nl = "\r\n" if text and "\r\n" in text else "\n"
+    entry = f"## {module_id} {FIRST_VERSION}{nl}{nl}{note}{nl}"
     if text is None:
-        return f"{CHANGELOG_INTRO}\n{entry}".rstrip("\n") + "\n"
+        return f"{CHANGELOG_INTRO}\n{entry}"
     lines = text.splitlines(keepends=True)
     first = next((i for i, line in enumerate(lines) if line.startswith("## ")), None)
     if first is None:
-        return text.rstrip("\n") + "\n\n" + entry.rstrip("\n") + "\n"
-    return "".join(lines[:first]) + entry + "".join(lines[first:])
+        return text.rstrip("\r\n") + nl + nl + entry
+    return "".join(lines[:first]) + entry + nl + "".join(lines[first:])
 
 
 # ---------------------------------------------------------------- the whole
@@ -250,13 +251,13 @@ def create_module(content_dir: Path, request: NewModule) -> list[Path]:
     """Write the module's files, add it to its track and to the changelog; the paths written.
     ScaffoldError (nothing written) when the request is refused."""
     yaml_path = content_dir / "course.yaml"
-    course_text = yaml_path.read_bytes().decode("utf-8")
+    course_text = _read_text(yaml_path)
     refusal = request.refusal(content_dir, course_text)
     if refusal:
         raise ScaffoldRefused(refusal)
     edited = add_to_track(course_text, request.track, request.module_id)
     changelog = content_dir / CHANGELOG_NAME
-    old_log = changelog.read_text(encoding="utf-8") if changelog.is_file() else None
+    old_log = _read_text(changelog) if changelog.is_file() else None
     folder = content_dir / "modules" / request.module_id
     written = []
     for lang in LANGUAGES:
@@ -267,6 +268,15 @@ def create_module(content_dir: Path, request: NewModule) -> list[Path]:
     note = f"{STUB} what this first version holds."
     atomic.write_text(changelog, add_changelog_entry(old_log, request.module_id, note))
     return [*written, yaml_path, changelog]
+
+
+def _read_text(path: Path) -> str:
+    """The file's text as it is (line ends kept); ScaffoldError when it is not UTF-8."""
+    try:
+        return path.read_bytes().decode("utf-8")
+    except UnicodeDecodeError:
+        message = _("{path} is not valid UTF-8; save it as UTF-8").format(path=path)
+        raise ScaffoldError(message) from None
 
 
 def _safe_load(text: str) -> object:

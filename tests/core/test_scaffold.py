@@ -65,6 +65,10 @@ def test_the_changelog_entry_comes_first_and_a_missing_changelog_is_created():
     assert add_changelog_entry(old, "b", "Note.") == old.replace(
         "## a 1.0.0", "## b 0.1.0\n\nNote.\n\n## a 1.0.0"
     )
+    crlf = old.replace("\n", "\r\n")
+    assert add_changelog_entry(crlf, "b", "N.") == crlf.replace(
+        "## a", "## b 0.1.0\r\n\r\nN.\r\n\r\n## a"
+    )
     created = add_changelog_entry(None, "b", "Note.")
     assert created.startswith("# Changelog\n") and created.endswith("\n## b 0.1.0\n\nNote.\n")
 
