@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import gettext as _gettext
 import logging
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
 from collections.abc import Mapping
 from pathlib import Path
 from typing import TypedDict
@@ -32,8 +35,30 @@ _state: _State = {
 }
 
 
+_here = threading.local()  # this thread's language while ``in_language`` lasts
+
+
 def current_language() -> str:
-    return _state["lang"]
+    lang: str | None = getattr(_here, "lang", None)
+    return lang if lang is not None else _state["lang"]
+
+
+@contextmanager
+def in_language(lang: str) -> Iterator[None]:
+    """Translate in ``lang`` on this thread while the block runs (a document printed in
+    another language than the interface's); other threads, the interface and ``generation``
+    are not touched."""
+    saved = getattr(_here, "lang", None), getattr(_here, "catalog", None)
+    _here.lang, _here.catalog = lang, translator(lang)
+    try:
+        yield
+    finally:
+        _here.lang, _here.catalog = saved
+
+
+def _catalog() -> _gettext.NullTranslations:
+    catalog: _gettext.NullTranslations | None = getattr(_here, "catalog", None)
+    return catalog if catalog is not None else _state["catalog"]
 
 
 def generation() -> int:
@@ -45,11 +70,11 @@ def _(message: str) -> str:
     """Translate ``message``; the empty string stays empty (not the catalog header)."""
     if not message:
         return ""
-    return _state["catalog"].gettext(message)
+    return _catalog().gettext(message)
 
 
 def ngettext(singular: str, plural: str, n: int) -> str:
-    return _state["catalog"].ngettext(singular, plural, n)
+    return _catalog().ngettext(singular, plural, n)
 
 
 def language_part(locale_name: str) -> str:

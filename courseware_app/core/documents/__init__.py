@@ -33,10 +33,10 @@ def build_document(
     when it cannot be made. ``data_dir`` holds the progress a certificate reads. Translates with
     the global catalog switched to the document's language meanwhile: one thread at a time."""
     from courseware_app.core.documents import certificate, handout, plan, quizdocs  # noqa: F401
-    from courseware_app.core.documents.context import assets, in_language, make_context
+    from courseware_app.core.documents.context import assets, make_context
     from courseware_app.core.documents.registry import KIND_CLASSES
     from courseware_app.core.documents.style import PRINT_CSS
-    from courseware_app.core.i18n import _
+    from courseware_app.core.i18n import _, in_language
 
     if request.kind not in KIND_CLASSES:
         message = _("unknown kind “{kind}” (kinds: {kinds})")

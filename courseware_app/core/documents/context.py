@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import html
 import re
-from collections.abc import Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -13,24 +11,9 @@ from urllib.parse import unquote
 
 from courseware_app.core.course import Course, Module, ModuleTranslation, Status
 from courseware_app.core.documents.model import DocumentError, DocumentRequest
-from courseware_app.core.i18n import _, current_language, set_language
+from courseware_app.core.i18n import _
 
 ASSET_RE = re.compile(r'src="(asset:([^/"#]+)/([^"#]+)(?:#[^"]*)?)"')
-
-
-@contextmanager
-def in_language(lang: str) -> Iterator[None]:
-    """Translate in ``lang`` while a document is built, then as before. (The catalog is
-    global: build documents on one thread at a time.)"""
-    before = current_language()
-    if lang == before:
-        yield
-        return
-    set_language(lang)
-    try:
-        yield
-    finally:
-        set_language(before)
 
 
 @dataclass(frozen=True)
