@@ -44,3 +44,12 @@ MAX_WORD_CHARS: Final = 64
 
 # Profile names (typed by anyone at the laptop; they end up in results files)
 MAX_NAME_LENGTH: Final = 60
+
+# Content packs (FILE.cwpack from a USB stick that has been through many machines): a pack
+# beyond these is refused before anything is extracted (docs/updates.md). The bundled course
+# is about 2 MB in 80 files; its text compresses about 4:1.
+MAX_PACK_FILES: Final = 5_000  # entries in the zip
+MAX_PACK_BYTES: Final = 500_000_000  # all files uncompressed
+MAX_PACK_RATIO: Final = 200  # uncompressed / compressed, of the pack and of each large entry
+PACK_RATIO_FROM: Final = 1_000_000  # an entry is checked for its ratio from this size up
+MAX_PACK_MANIFEST_BYTES: Final = 5_000_000

@@ -3,13 +3,16 @@ found by comparing the old and new section texts (a module header's "what change
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from html import escape
 from pathlib import Path
 from typing import Literal
 
-from courseware_app.core.course import ModuleTranslation, parse_semver
+from courseware_app.core.course import Course, ModuleTranslation, parse_semver
+from courseware_app.core.i18n import _
 from courseware_app.core.loader.module_file import load_translation
+from courseware_app.core.packs.model import ModuleChange, PackInfo
 
 ChangeKind = Literal["added", "changed", "removed"]
 
@@ -79,3 +82,59 @@ def old_translation(
         return None
     tr, _diagnostics = load_translation(path, module, lang, source)
     return tr
+
+
+def _paragraphs(text: str) -> str:
+    """Release notes as written in CHANGELOG.md: plain paragraphs, escaped."""
+    return "".join(f"<p>{escape(' '.join(p.split()))}</p>" for p in text.split("\n\n") if p.strip())
+
+
+def section_change_text(change: SectionChange) -> str:
+    """One line of the list: the section's title and what happened to it."""
+    kinds = {
+        "added": _("{title} (new)"),
+        "changed": _("{title} (changed)"),
+        "removed": _("{title} (removed)"),
+    }
+    return kinds[change.kind].format(title=change.title)
+
+
+def what_changed_html(
+    old: str, new: str, notes: str, sections: Sequence[SectionChange], anchors: bool = True
+) -> str:
+    """The module header's box: what changed from version ``old`` to ``new``, its release
+    notes and the sections added, changed or removed (linked to them when ``anchors``)."""
+    title = _("What changed since version {old} (now {new})").format(old=old, new=new)
+    items = []
+    for change in sections:
+        text = escape(section_change_text(change))
+        if anchors and change.kind != "removed":
+            text = f'<a href="#{escape(change.section)}">{text}</a>'
+        items.append(f"<li>{text}</li>")
+    listed = f"<ul>{''.join(items)}</ul>" if items else f"<p>{escape(_('No section changed.'))}</p>"
+    return (
+        f'<div class="what-changed"><p><b>{escape(title)}</b></p>{_paragraphs(notes)}{listed}</div>'
+    )
+
+
+def module_change_text(change: ModuleChange, title: str) -> str:
+    """One module of a pack's changes: added, updated from → to, or removed."""
+    if change.old is None:
+        return _("{title}: added, version {new}").format(title=title, new=change.new)
+    if change.new is None:
+        return _("{title}: removed (was version {old})").format(title=title, old=change.old)
+    return _("{title}: version {old} → {new}").format(title=title, old=change.old, new=change.new)
+
+
+def pack_changes_html(info: PackInfo, course: Course, lang: str) -> str:
+    """What installing a pack would change, module by module (titles as ``course`` has them in
+    ``lang``, else the module id), each with the release notes the pack carries for it."""
+    if not info.changes:
+        return f"<p>{escape(_('Every module is already at the version this pack carries.'))}</p>"
+    parts = []
+    for change in info.changes:
+        module = course.modules.get(change.module)
+        title = module.title(lang) if module is not None else change.module
+        notes = info.notes.get(change.module, "") if change.new is not None else ""
+        parts.append(f"<h3>{escape(module_change_text(change, title))}</h3>{_paragraphs(notes)}")
+    return "".join(parts)
