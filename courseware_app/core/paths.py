@@ -13,6 +13,7 @@ from courseware_app import APP_ID, ORG_NAME
 DATA_ENV = "COURSEWARE_DATA_DIR"
 CONTENT_ENV = "COURSEWARE_CONTENT"
 PORTABLE_MARKER = "portable"
+PACKS_DIR = "content-packs"  # core.packs.store.PACKS_DIR
 log = logging.getLogger(__name__)
 
 
@@ -39,13 +40,22 @@ def locales_dir() -> Path:
     return resource_root() / "locales"
 
 
-def content_dir(option: str | os.PathLike[str] | None = None) -> Path:
-    """``--content``, else $COURSEWARE_CONTENT, else the bundled curriculum."""
+def content_dir(
+    option: str | os.PathLike[str] | None = None, data: str | os.PathLike[str] | None = None
+) -> Path:
+    """``--content``, else $COURSEWARE_CONTENT, else the newer of the bundled curriculum and
+    the content pack installed in the data folder (``data`` as for :func:`data_dir`)."""
     if option:
         return Path(option)
     if os.environ.get(CONTENT_ENV):
         return Path(os.environ[CONTENT_ENV])
-    return resource_root() / "content"
+    bundled = resource_root() / "content"
+    folder = data_dir(data)
+    if not (folder / PACKS_DIR).is_dir():  # no pack ever installed: nothing more to read
+        return bundled
+    from courseware_app.core.packs.active import active_content
+
+    return active_content(folder, bundled)
 
 
 def portable_base() -> Path | None:

@@ -9,12 +9,12 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Final
 
-from courseware_app.core import atomic
+from courseware_app.core import atomic, paths
 from courseware_app.core.course import parse_semver
 from courseware_app.core.packs.manifest import parse_manifest
 from courseware_app.core.packs.model import MANIFEST_NAME, Manifest, PackError
 
-PACKS_DIR: Final = "content-packs"
+PACKS_DIR: Final = paths.PACKS_DIR
 STATE_NAME: Final = "active.json"
 STAGING_PREFIX: Final = ".staging-"
 KEEP_PREVIOUS: Final = 2
