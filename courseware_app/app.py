@@ -97,6 +97,7 @@ def open_window(args, app, data: Path):
     laptop the course's title page."""
     from courseware_app.core.startpage import StartPages
     from courseware_app.ui.main_window import MainWindow
+    from courseware_app.ui.packs import start_content
     from courseware_app.ui.retranslate import LanguageController
     from courseware_app.ui.settings import Settings
 
@@ -105,7 +106,7 @@ def open_window(args, app, data: Path):
     lang = choose_ui_language(args, prefs)
     languages = LanguageController(app, paths.cache_dir(data))
     languages.switch(lang)
-    content = paths.content_dir(args.content)
+    content = start_content(args.content, data)
     start_pages = StartPages(paths.cache_dir(data), content, paths.locales_dir())
     window = MainWindow(
         None,
@@ -139,6 +140,7 @@ def attach_everything(window, args, data: Path, languages, log_to_file: bool = T
     from courseware_app.core.pagecache import PageCache
     from courseware_app.core.startpage import cover_of
     from courseware_app.ui.editor.part import install_editor
+    from courseware_app.ui.packs import install_packs, start_content
     from courseware_app.ui.parity_part import install_parity
     from courseware_app.ui.present.part import install_presenter
     from courseware_app.ui.print_part import install_print
@@ -148,7 +150,8 @@ def attach_everything(window, args, data: Path, languages, log_to_file: bool = T
         setup_logging(data)
     fingerprint = window.start_pages.fingerprint if window.start_pages else None
     cache = paths.cache_dir(data)
-    course = load_course_cached(paths.content_dir(args.content), cache / "course", fingerprint)
+    content = start_content(args.content, data)
+    course = load_course_cached(content, cache / "course", fingerprint)
     for d in course.errors:
         log.warning("content: %s", d.format())
     pages = PageCache(cache / "pages", paths.locales_dir(), fingerprint)
@@ -160,6 +163,7 @@ def attach_everything(window, args, data: Path, languages, log_to_file: bool = T
     install_print(window, data)
     install_parity(window)
     install_editor(window, data, editor=getattr(args, "editor", False))
+    install_packs(window, data)
     return progress.profile is not None
 
 
