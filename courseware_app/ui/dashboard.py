@@ -85,7 +85,7 @@ def state_text(p: ModuleProgress) -> tuple[str, str]:
             return _("Completed"), _("The quiz is passed.")
         return _("Completed"), _("Every section is read.")
     if p.state == ModuleState.UPDATED:
-        return _("Completed, since updated"), _(
+        return _("Updated since you completed it"), _(
             "Completed on version {old}; the module has since been updated to version {new}."
         ).format(old=p.passed_version, new=p.current_version)
     if p.state == ModuleState.IN_PROGRESS:
@@ -112,7 +112,7 @@ def completion_rule_text() -> str:
     return _(
         "A module with a quiz is completed when its quiz is passed; a module without a quiz, "
         "when every section has been read. A module updated after it was completed shows as "
-        "“Completed, since updated”."
+        "“Updated since you completed it”."
     )
 
 

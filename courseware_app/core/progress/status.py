@@ -5,7 +5,7 @@ and the page header all read ``ModuleProgress.state``):
 
 - a module with a quiz is completed when its quiz has been passed (every quiz, when it has
   several), however many sections were read; passed only on an older major.minor version of
-  the module, it is "completed, since updated" (``ModuleState.UPDATED``), which counts as
+  the module, it is "updated since you completed it" (``ModuleState.UPDATED``), which counts as
   completed until it is taken again;
 - a module without a quiz is completed when every one of its sections has been read;
 - otherwise it is in progress once anything of it was read or tried, else not started.
