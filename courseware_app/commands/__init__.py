@@ -17,4 +17,5 @@ COMMAND_MODULES = (
     "courseware_app.commands.edit",
     "courseware_app.commands.release",
     "courseware_app.commands.trs",
+    "courseware_app.commands.pack",
 )

@@ -29,6 +29,14 @@ from courseware_app.core.packs.store import release_notes
 SKIPPED = frozenset({"__pycache__", ".git", ".svn", ".hg"})
 
 
+class CourseRefused(PackError):
+    """The course fails ``validate --strict``: its problems, to print."""
+
+    def __init__(self, message: str, problems: list[Diagnostic]) -> None:
+        super().__init__(message)
+        self.problems = problems
+
+
 def strict_problems(course: Course) -> list[Diagnostic]:
     """What ``courseware validate --strict`` would fail on: every error and warning."""
     from courseware_app.core.validate import validate_course
@@ -78,7 +86,7 @@ def build_pack(course: Course, key: SigningKey, output: Path) -> Manifest:
             "the course fails validate --strict ({count} problems); no pack was written",
             len(problems),
         )
-        raise PackError(message.format(count=len(problems)))
+        raise CourseRefused(message.format(count=len(problems)), problems)
     contents = [(name, path.read_bytes()) for name, path in content_files(course.root)]
     files = [
         ManifestFile(path=name, size=len(data), sha256=hashlib.sha256(data).hexdigest())
