@@ -15,11 +15,11 @@ from courseware_app.core.trs.analysis import (
     SegmentStats,
     analyse,
 )
-from courseware_app.core.trs.cleaning import Consignment, Exclusion, Plan, Problem, TrsCancelled
+from courseware_app.core.trs.cleaning import Consignments, Exclusion, Plan, Problem, TrsCancelled
 from courseware_app.core.trs.document import TrsDocument, to_document
 from courseware_app.core.trs.headers import Milestone, Role, role_of
 from courseware_app.core.trs.planning import make_plan
-from courseware_app.core.trs.reading import Extract, Row, TrsError, parse_extract, read_extract
+from courseware_app.core.trs.reading import Extract, TrsError, parse_extract, read_extract
 from courseware_app.core.trs.report import (
     report_csv_bytes,
     report_document,
@@ -32,7 +32,7 @@ from courseware_app.core.trs.timestamps import DateFormat, Detection
 __all__ = [
     "PERCENTILE_METHOD",
     "Analysis",
-    "Consignment",
+    "Consignments",
     "DateFormat",
     "Detection",
     "Exclusion",
@@ -44,7 +44,6 @@ __all__ = [
     "PreArrival",
     "Problem",
     "Role",
-    "Row",
     "SegmentStats",
     "Summary",
     "TrsCancelled",

@@ -7,10 +7,12 @@ import codecs
 import csv
 import io
 from dataclasses import dataclass
+from operator import itemgetter
 from pathlib import Path
 from typing import Final
 
 from courseware_app.core.i18n import _
+from courseware_app.core.trs.stats import collector_paused
 
 DELIMITERS: Final = (",", ";", "\t")
 SAMPLE_LINES: Final = 20
@@ -22,23 +24,20 @@ class TrsError(Exception):
 
 
 @dataclass(frozen=True)
-class Row:
-    """One data row: the line it starts on in the file (the header is line 1 or later) and
-    its cells as read (a short row has fewer cells than the header)."""
-
-    line: int
-    cells: tuple[str, ...]
-
-
-@dataclass(frozen=True)
 class Extract:
-    """A table read from a file: what was found about it, its header and its data rows."""
+    """A table read from a file: what was found about it, its header, and its data rows:
+    ``lines[i]`` is the line the i-th row starts on, ``records[i]`` its cells (a short row
+    padded with empty cells to the header's width)."""
 
     name: str
     encoding: str
     delimiter: str
     header: tuple[str, ...]
-    rows: tuple[Row, ...]
+    lines: list[int]
+    records: list[list[str]]
+
+    def __len__(self) -> int:
+        return len(self.records)
 
     def column(self, name: str) -> int:
         """The index of the column headed ``name`` (exactly as in the file); TrsError when
@@ -53,6 +52,10 @@ class Extract:
             raise TrsError(message.format(name=name, file=self.name))
         return found[0]
 
+    def values(self, name: str) -> list[str]:
+        """The cells of the column headed ``name``, one per row."""
+        return list(map(itemgetter(self.column(name)), self.records))
+
 
 def read_extract(path: Path | str) -> Extract:
     """The extract in the file at ``path``; TrsError when it cannot be read or holds no table."""
@@ -65,28 +68,41 @@ def read_extract(path: Path | str) -> Extract:
         raise TrsError(_("cannot read {path}: {reason}").format(path=path, reason=reason)) from None
     if len(data) > MAX_BYTES:
         raise TrsError(_("{path} is too large to analyse").format(path=path))
-    return parse_extract(data, str(path))
+    with collector_paused():
+        return parse_extract(data, str(path))
 
 
 def parse_extract(data: bytes, name: str) -> Extract:
     """The extract held in ``data`` (the bytes of a file called ``name``)."""
     text, encoding = decode(data, name)
     delimiter = detect_delimiter(text, name)
+    rows = list(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter))
+    if len(rows) == text.count("\n") + (not text.endswith("\n")):
+        numbered = list(zip(range(1, len(rows) + 1), rows, strict=True))  # one line a row
+    else:  # a quoted cell runs over several lines: count them
+        numbered = _numbered(text, delimiter)
+    blank = {i for i, (_line, cells) in enumerate(numbered) if not any(cells)}
+    if len(blank) == len(numbered):
+        raise TrsError(_("{file} is empty").format(file=name))
+    first = min(set(range(len(numbered))) - blank)
+    header = tuple(c.strip() for c in numbered[first][1])
+    kept = [numbered[i] for i in range(first + 1, len(numbered)) if i not in blank]
+    lines, records = [line for line, _cells in kept], [cells for _line, cells in kept]
+    width = len(header)
+    if records and min(map(len, records)) < width:
+        records = [cells + [""] * (width - len(cells)) for cells in records]
+    return Extract(name, encoding, delimiter, header, lines, records)
+
+
+def _numbered(text: str, delimiter: str) -> list[tuple[int, list[str]]]:
+    """Each row with the line it starts on."""
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
-    header: tuple[str, ...] | None = None
-    rows: list[Row] = []
+    found = []
     last_line = 0
     for cells in reader:
-        line, last_line = last_line + 1, reader.line_num
-        if not any(c.strip() for c in cells):
-            continue
-        if header is None:
-            header = tuple(c.strip() for c in cells)
-        else:
-            rows.append(Row(line, tuple(cells)))
-    if header is None:
-        raise TrsError(_("{file} is empty").format(file=name))
-    return Extract(name, encoding, delimiter, header, tuple(rows))
+        found.append((last_line + 1, cells))
+        last_line = reader.line_num
+    return found
 
 
 def decode(data: bytes, name: str) -> tuple[str, str]:
