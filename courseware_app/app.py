@@ -97,7 +97,6 @@ def open_window(args, app, data: Path):
     laptop the course's title page."""
     from courseware_app.core.startpage import StartPages
     from courseware_app.ui.main_window import MainWindow
-    from courseware_app.ui.packs import start_content
     from courseware_app.ui.retranslate import LanguageController
     from courseware_app.ui.settings import Settings
 
@@ -106,7 +105,7 @@ def open_window(args, app, data: Path):
     lang = choose_ui_language(args, prefs)
     languages = LanguageController(app, paths.cache_dir(data))
     languages.switch(lang)
-    content = start_content(args.content, data)
+    content = paths.content_dir(args.content, data)
     start_pages = StartPages(paths.cache_dir(data), content, paths.locales_dir())
     window = MainWindow(
         None,
@@ -140,7 +139,7 @@ def attach_everything(window, args, data: Path, languages, log_to_file: bool = T
     from courseware_app.core.pagecache import PageCache
     from courseware_app.core.startpage import cover_of
     from courseware_app.ui.editor.part import install_editor
-    from courseware_app.ui.packs import install_packs, start_content
+    from courseware_app.ui.packs import install_packs
     from courseware_app.ui.parity_part import install_parity
     from courseware_app.ui.present.part import install_presenter
     from courseware_app.ui.print_part import install_print
@@ -150,7 +149,7 @@ def attach_everything(window, args, data: Path, languages, log_to_file: bool = T
         setup_logging(data)
     fingerprint = window.start_pages.fingerprint if window.start_pages else None
     cache = paths.cache_dir(data)
-    content = start_content(args.content, data)
+    content = paths.content_dir(args.content, data)
     course = load_course_cached(content, cache / "course", fingerprint)
     for d in course.errors:
         log.warning("content: %s", d.format())

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from courseware_app.core.i18n import _
 from courseware_app.ui.actions import ActionSet, ActionSpec
-from courseware_app.ui.packs_header import WhatChanged, packs_installed
+from courseware_app.ui.packs_header import WhatChanged
 
 if TYPE_CHECKING:
     from courseware_app.core.packs.model import PackInfo
@@ -104,9 +104,9 @@ class PacksPart(QObject):
         if self.dialog is not None:
             self.dialog.close()
         reader = self.window.reader
-        dialog = InstallDialog(
-            info, self.data, reader.course, reader.content_language, cast(QWidget, self.window)
-        )
+        folders = (self.data, self.bundled)
+        parent = cast(QWidget, self.window)
+        dialog = InstallDialog(info, folders, reader.course, reader.content_language, parent)
         dialog.installed.connect(self._installed)
         dialog.finished.connect(lambda _result: self._closed(dialog))
         self.dialog = dialog
@@ -184,21 +184,3 @@ def install_packs(window: WindowApi, data: Path, bundled: Path | None = None) ->
     from courseware_app.core import paths
 
     return PacksPart(window, data, bundled or paths.resource_root() / "content")
-
-
-def start_content(option: str | None, data: Path) -> Path:
-    """The content tree to read: ``--content`` or $COURSEWARE_CONTENT as given; else the newest
-    of the bundled content and the active installed pack (core.packs.active_content), looked
-    at only when a pack was ever installed (start-up budget)."""
-    import os
-
-    from courseware_app.core import paths
-
-    if option or os.environ.get(paths.CONTENT_ENV):
-        return paths.content_dir(option)
-    bundled = paths.resource_root() / "content"
-    if not packs_installed(data):
-        return bundled
-    from courseware_app.core.packs import active_content
-
-    return active_content(data, bundled)

@@ -52,11 +52,17 @@ class InstallDialog(QDialog):
     installed = Signal(object)
 
     def __init__(
-        self, info: PackInfo, data: Path, course: Course, lang: str, parent: QWidget | None
+        self,
+        info: PackInfo,
+        folders: tuple[Path, Path],
+        course: Course,
+        lang: str,
+        parent: QWidget | None,
     ):
         super().__init__(parent)
         self.setObjectName("installContentDialog")
-        self.info, self.data = info, data
+        self.info = info
+        self.data, self.bundled = folders  # the data folder, the bundled content
         self.outcome: PackInfo | PackError | None = None
         self.summary = QLabel(self)
         self.summary.setWordWrap(True)
@@ -114,10 +120,13 @@ class InstallDialog(QDialog):
         self.progress.setVisible(True)
         self.progress.setRange(0, 0)
         allow, path, data, step = self.downgrade.isChecked(), self.info.path, self.data, self._steps
+        bundled = self.bundled
 
         def work() -> PackInfo | PackError:
             try:
-                return install_pack(path, data, allow_downgrade=allow, progress=step.step.emit)
+                return install_pack(
+                    path, data, allow_downgrade=allow, progress=step.step.emit, bundled=bundled
+                )
             except PackError as exc:
                 return exc
 

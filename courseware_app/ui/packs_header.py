@@ -8,21 +8,15 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from courseware_app.core import paths
+
 if TYPE_CHECKING:
     from collections.abc import Mapping
 
     from courseware_app.ui.window_api import WindowApi
 
 META = '<p class="meta">'
-# core.packs.store.PACKS_DIR (a test checks): importing core.packs loads PyNaCl, which start-up
-# and the first page do not need unless a pack was ever installed
-PACKS_DIR = "content-packs"
 Candidates = list[tuple[Path, "Mapping[str, str]"]]
-
-
-def packs_installed(data: Path) -> bool:
-    """Whether a pack was ever installed in ``data`` (cheap: nothing of core.packs is loaded)."""
-    return (data / PACKS_DIR).is_dir()
 
 
 class WhatChanged:
@@ -60,7 +54,7 @@ class WhatChanged:
         them (a course opened with --content has no previous versions)."""
         if self._candidates is None:
             self._candidates = []
-            if packs_installed(self.data):
+            if (self.data / paths.PACKS_DIR).is_dir():  # else core.packs is not even loaded
                 from courseware_app.core.packs import content_versions
 
                 versions = content_versions(self.data, self.bundled)
