@@ -1,0 +1,189 @@
+"""File › Install content update… and rollback, driven as a trainer would: what the pack would
+change with its release notes, the install with its progress, the course reloaded in place (the
+outline's versions, the "updated since you completed it" mark, the page's "what changed"), and
+rollback; refused packs change nothing."""
+
+import shutil
+from pathlib import Path
+
+import pytest
+from PySide6.QtWidgets import QMessageBox
+
+from courseware_app.core.history import Location
+from courseware_app.core.loader import load_course
+from courseware_app.core.packs import install_pack
+from courseware_app.core.packs.build import build_pack
+from courseware_app.core.packs.keys import SigningKey, trust_key
+from courseware_app.core.progress import ProgressStore
+from courseware_app.ui.packs import install_packs
+from courseware_app.ui.progress_ui import install_progress
+from tests.conftest import ROOT
+from tests.core.test_progress import make_attempt
+from tests.ui.test_progress_ui import settle
+
+NOTES = "The summary opens with a new line."
+
+
+def newer_copy(source: Path, target: Path) -> Path:
+    """The bundled course with rm-01 one minor version up, its summary changed, with notes."""
+    shutil.copytree(source, target)
+    for lang in ("en", "ru", "fr"):
+        path = target / "modules" / "rm-01" / f"{lang}.md"
+        text = path.read_text(encoding="utf-8")
+        text = text.replace('version: "1.0.0"', 'version: "1.1.0"', 1)
+        text = text.replace('translated_from: "1.0.0"', 'translated_from: "1.1.0"', 1)
+        if lang == "en":
+            text = text.replace("{#summary}\n", "{#summary}\n\nA new first line.\n", 1)
+        path.write_text(text, encoding="utf-8")
+    changelog = target / "CHANGELOG.md"
+    text = changelog.read_text(encoding="utf-8")
+    text = text.replace("## rm-01 1.0.0", f"## rm-01 1.1.0\n\n{NOTES}\n\n## rm-01 1.0.0", 1)
+    changelog.write_text(text, encoding="utf-8")
+    return target
+
+
+@pytest.fixture(scope="module")
+def world(tmp_path_factory):
+    """The bundled content, a key, a pack of the newer course and one of the bundled course."""
+    tmp = tmp_path_factory.mktemp("packs")
+    bundled = tmp / "bundled"
+    shutil.copytree(ROOT / "content", bundled)
+    key = SigningKey.generate("Test publisher")
+    newer = load_course(newer_copy(bundled, tmp / "newer"))
+    build_pack(newer, key, tmp / "update.cwpack")
+    build_pack(load_course(bundled), key, tmp / "original.cwpack")
+    return {"bundled": bundled, "key": key, "update": tmp / "update.cwpack", "tmp": tmp}
+
+
+@pytest.fixture
+def open_app(make_window, world, tmp_path):
+    def make():
+        data = tmp_path / "data"
+        trust_key(world["key"].public, data)
+        window = make_window(
+            content=world["bundled"], start=False, settings_path=data / "settings.ini"
+        )
+        controller = install_progress(window, ProgressStore.open(data), data)
+        part = install_packs(window, data, bundled=world["bundled"])
+        window.reader.open_start()
+        return window, controller, part
+
+    return make
+
+
+@pytest.fixture
+def warnings(monkeypatch):
+    """The message boxes a refusal shows, as (title, text), without showing them."""
+    shown: list[tuple[str, str]] = []
+    monkeypatch.setattr(
+        QMessageBox, "warning", lambda _parent, title, text, *a: shown.append((title, text))
+    )
+    return shown
+
+
+def page_text(window) -> str:
+    return window.view.document().toPlainText()
+
+
+def mark(window, module: str) -> str:
+    return window.outline.item_for(module).toolTip(1)
+
+
+def test_the_file_menu_starts_with_install_and_rollback(open_app):
+    w, _c, _part = open_app()
+    names = [a.objectName() for a in w.menu("file").actions()]
+    assert names[:3] == ["installContent", "rollbackContent", ""]
+    assert w.menu("file").actions()[0].text() == "Install content &update…"
+
+
+def test_install_shows_changes_installs_with_progress_reloads_and_rolls_back(
+    open_app, world, qtbot
+):
+    w, c, part = open_app()
+    c.store.record_attempt(c.profile.id, make_attempt("rm-01", "1.0.0", 8.0, "rm-01-quiz"))
+    w.reader.navigate(Location("rm-01", "why"))
+    settle(qtbot, c, lambda: mark(w, "rm-01").startswith("Completed:"))
+    assert "What changed" not in page_text(w)
+
+    dialog = part.offer(world["update"])
+    assert dialog is not None and dialog.isVisible()
+    changes = dialog.changes.toPlainText()
+    assert "version 1.0.0 → 1.1.0" in changes and NOTES in changes
+    assert "rm-02" not in changes and "Test publisher" in dialog.summary.text()
+    assert not dialog.downgrade.isVisibleTo(dialog) and dialog.install_button.isEnabled()
+    steps: list[tuple[int, int]] = []
+    dialog._steps.step.connect(lambda done, total: steps.append((done, total)))
+    with qtbot.waitSignal(part.reloaded, timeout=30000):
+        dialog.install()
+    assert steps and steps[-1][0] == steps[-1][1]
+    qtbot.waitUntil(lambda: not dialog.isVisible())
+
+    assert "Version 1.1.0" in w.outline.item_for("rm-01").toolTip(0)
+    assert "Version 1.0.0" in w.outline.item_for("rm-02").toolTip(0)
+    assert w.reader.course.root != part.bundled and w.reader.location.module == "rm-01"
+    settle(qtbot, c, lambda: mark(w, "rm-01").startswith("Updated since you completed it"))
+    text = page_text(w)
+    assert "What changed since version 1.0.0 (now 1.1.0)" in text
+    assert NOTES in text and "Summary (changed)" in text
+    assert "Updated since you completed it — Completed on version 1.0.0" in text
+    (attempt,) = c.store.summary(c.profile.id).attempts
+    assert attempt.module_version == "1.0.0"
+    w.reader.navigate(Location("rm-02", ""))
+    assert "What changed" not in page_text(w)
+
+    assert part.roll_back() == "1.0.0"
+    assert "Version 1.0.0" in w.outline.item_for("rm-01").toolTip(0)
+    assert w.reader.course.root == part.bundled
+    settle(qtbot, c, lambda: mark(w, "rm-01").startswith("Completed:"))
+    w.reader.navigate(Location("rm-01", ""))
+    assert "What changed" not in page_text(w)
+
+
+def test_a_downgrade_is_installed_only_when_asked_for(open_app, world, qtbot):
+    w, _c, part = open_app()
+    install_pack(world["update"], part.data, bundled=part.bundled)
+    part.reload()
+    assert "Version 1.1.0" in w.outline.item_for("rm-01").toolTip(0)
+    dialog = part.offer(world["tmp"] / "original.cwpack")
+    assert dialog is not None and dialog.downgrade.isVisibleTo(dialog)
+    assert "version 1.1.0 → 1.0.0" in dialog.changes.toPlainText()
+    assert not dialog.install_button.isEnabled()
+    dialog.downgrade.setChecked(True)
+    assert dialog.install_button.isEnabled()
+    with qtbot.waitSignal(part.reloaded, timeout=30000):
+        dialog.install()
+    assert "Version 1.0.0" in w.outline.item_for("rm-01").toolTip(0)
+
+
+def test_a_damaged_pack_is_refused_with_its_reason_and_nothing_changes(
+    open_app, world, warnings, tmp_path
+):
+    w, _c, part = open_app()
+    damaged = tmp_path / "damaged.cwpack"
+    damaged.write_bytes(world["update"].read_bytes()[:5000])
+    assert part.offer(damaged) is None
+    ((title, text),) = warnings
+    assert title == "This content pack cannot be installed" and text
+    assert not (part.data / "content-packs").exists()
+    assert "Version 1.0.0" in w.outline.item_for("rm-01").toolTip(0)
+
+
+def test_an_install_that_fails_says_why_and_keeps_the_content(
+    open_app, world, warnings, tmp_path, qtbot
+):
+    w, _c, part = open_app()
+    pack = tmp_path / "update.cwpack"
+    shutil.copyfile(world["update"], pack)
+    dialog = part.offer(pack)
+    pack.unlink()  # the USB stick was pulled out after the question
+    dialog.install()
+    qtbot.waitUntil(lambda: bool(warnings), timeout=30000)
+    assert warnings[0][0] == "The content update was not installed"
+    assert dialog.isVisible() and dialog.buttons.isEnabled()
+    assert w.reader.course.root == part.bundled
+
+
+def test_rollback_with_nothing_to_go_back_to_says_so(open_app, warnings):
+    _w, _c, part = open_app()
+    assert part.roll_back() is None
+    assert warnings[0][0] == "Nothing was rolled back"
