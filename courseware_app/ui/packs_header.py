@@ -19,6 +19,16 @@ META = '<p class="meta">'
 Candidates = list[tuple[Path, "Mapping[str, str]"]]
 
 
+def after_meta(html: str, addition: str) -> str:
+    """``html`` with ``addition`` just after the module's meta line (unchanged without one)."""
+    start = html.find(META)
+    end = html.find("</p>", start) if start >= 0 else -1
+    if not addition or end < 0:
+        return html
+    end += len("</p>")
+    return html[:end] + addition + html[end:]
+
+
 class WhatChanged:
     """Decorates a module's page; what it shows is computed once per module and language."""
 
@@ -33,13 +43,7 @@ class WhatChanged:
         self._candidates = None
 
     def decorate(self, html: str, module_id: str) -> str:
-        box = self.box(module_id)
-        start = html.find(META)
-        end = html.find("</p>", start) if start >= 0 else -1
-        if not box or end < 0:
-            return html
-        end += len("</p>")
-        return html[:end] + box + html[end:]
+        return after_meta(html, self.box(module_id))
 
     def box(self, module_id: str) -> str:
         """The box's HTML for the module in the reader's content language ("" when the
