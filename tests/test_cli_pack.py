@@ -65,6 +65,11 @@ def run(capsys: pytest.CaptureFixture[str], *argv: str, stdin: str = "") -> tupl
     return code, out, err
 
 
+def build(capsys, folder: Path, keydir: Path, pack: Path) -> tuple[int, str, str]:
+    key = str(keydir / "publisher.key")
+    return run(capsys, "pack", "build", str(folder), "--key", key, "-o", str(pack))
+
+
 def outline_versions(capsys: pytest.CaptureFixture[str]) -> dict[str, str]:
     code, out, err = run(capsys, "outline", "--json")
     assert code == 0, err
@@ -81,16 +86,7 @@ def test_build_trust_verify_install_outline_rollback(tmp_path: Path, capsys) -> 
     assert code == 0, err
     assert sorted(p.name for p in keydir.iterdir()) == ["publisher.key", "publisher.pub"]
     pack = tmp_path / "update.cwpack"
-    code, out, err = run(
-        capsys,
-        "pack",
-        "build",
-        str(folder),
-        "--key",
-        str(keydir / "publisher.key"),
-        "-o",
-        str(pack),
-    )
+    code, out, err = build(capsys, folder, keydir, pack)
     assert code == 0, err
     assert f"wrote {pack}" in out
 
@@ -156,16 +152,7 @@ def test_build_refuses_a_course_failing_validate_strict(tmp_path: Path, capsys) 
     keydir = tmp_path / "keys"
     assert run(capsys, "pack", "keygen", "-o", str(keydir))[0] == 0
     pack = tmp_path / "bad.cwpack"
-    code, out, err = run(
-        capsys,
-        "pack",
-        "build",
-        str(folder),
-        "--key",
-        str(keydir / "publisher.key"),
-        "-o",
-        str(pack),
-    )
+    code, out, err = build(capsys, folder, keydir, pack)
     assert code == 1
     assert "warning changelog-missing: rm-01 1.0.7" in err
     assert "the course fails validate --strict" in err and "no pack was written" in err
@@ -177,16 +164,7 @@ def test_a_wrong_passphrase_writes_nothing(tmp_path: Path, capsys, monkeypatch) 
     assert run(capsys, "pack", "keygen", "-o", str(keydir))[0] == 0
     monkeypatch.setenv("COURSEWARE_PACK_PASSPHRASE", "not it")
     pack = tmp_path / "p.cwpack"
-    code, out, err = run(
-        capsys,
-        "pack",
-        "build",
-        str(paths.resource_root() / "content"),
-        "--key",
-        str(keydir / "publisher.key"),
-        "-o",
-        str(pack),
-    )
+    code, out, err = build(capsys, paths.resource_root() / "content", keydir, pack)
     assert code == 1 and "wrong passphrase" in err and not pack.exists()
 
 

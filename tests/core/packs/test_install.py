@@ -20,6 +20,8 @@ from courseware_app.core.packs import (
 from courseware_app.core.packs.keys import read_private_key, read_public_key, write_key_pair
 from tests.core.packs.helpers import content_hashes, pack_of, trusted, write_course
 
+V11 = {"m-01": "1.1.0", "m-02": "1.0.0"}
+
 
 @pytest.fixture
 def bundled(tmp_path: Path) -> Path:
@@ -59,9 +61,7 @@ def test_rollback_restores_the_previous_then_the_bundled_content(
 ) -> None:
     data = tmp_path / "data"
     key = trusted(data)
-    install_pack(
-        pack_file(tmp_path, key, {"m-01": "1.1.0", "m-02": "1.0.0"}, "a"), data, bundled=bundled
-    )
+    install_pack(pack_file(tmp_path, key, V11, "a"), data, bundled=bundled)
     first = active_content(data, bundled)
     install_pack(
         pack_file(tmp_path, key, {"m-01": "1.2.0", "m-02": "1.0.0"}, "b"), data, bundled=bundled
@@ -108,9 +108,7 @@ def test_an_app_update_with_newer_content_wins_over_an_older_installed_pack(
 ) -> None:
     data = tmp_path / "data"
     key = trusted(data)
-    install_pack(
-        pack_file(tmp_path, key, {"m-01": "1.1.0", "m-02": "1.0.0"}, "v11"), data, bundled=bundled
-    )
+    install_pack(pack_file(tmp_path, key, V11, "v11"), data, bundled=bundled)
     assert active_content(data, bundled) != bundled
     updated_app = write_course(tmp_path / "app2", {"m-01": "1.2.0", "m-02": "1.0.0"})
     assert active_content(data, updated_app) == updated_app
