@@ -30,7 +30,7 @@ class _Rendered(NamedTuple):
 class _Job(NamedTuple):
     key: PageKey
     generation: int  # the UI catalog's generation when the job started
-    course: Course  # the course it renders (replaced when files change in editor mode)
+    course: Course | None = None  # the course it renders (editor mode replaces it)
 
 
 class PageProvider(QObject):
@@ -73,7 +73,7 @@ class PageProvider(QObject):
     def _prerendered(self, job: _Job, result: _Rendered) -> None:
         if job.generation != i18n.generation() or job.key in self.memory:
             return  # the interface language changed meanwhile: the page may mix two languages
-        if job.course is not self.course:
+        if job.course is not None and job.course is not self.course:
             return  # the course changed meanwhile (editor mode): the page may be stale
         self.memory[job.key] = result.page
         if result.fresh:

@@ -218,11 +218,15 @@ class Workbench(QObject):
 
 def _place(view: ModuleView) -> tuple[str, int] | None:
     """The section at the top of the view and how far past its heading the view is."""
+    anchors = view.anchor_positions()
     section = view.current_section()
-    tops = {name: y for y, name in view.anchor_positions()}
+    tops = {name: y for y, name in anchors}
     if section not in tops:
         return None
-    return section, view.verticalScrollBar().value() - tops[section]
+    offset = view.verticalScrollBar().value() - tops[section]
+    if offset < 0 and section == anchors[0][1]:
+        return None  # above the first heading: the page's top stays where it was
+    return section, offset
 
 
 def _put_place(view: ModuleView, place: tuple[str, int] | None) -> None:

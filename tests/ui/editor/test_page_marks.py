@@ -28,3 +28,17 @@ def test_banner_placeholder_and_dead_link_are_on_the_page_in_editor_mode_only(ed
     assert window.part(EditorPart).workbench is None
     page = window.view.toPlainText()
     assert "Missing image" not in page and "Dead link" not in page and "This file has" not in page
+
+
+def test_the_banner_shows_at_the_top_of_a_page_read_from_its_top(editing, qtbot):
+    window, workbench = editing
+    window.reader.navigate(Location("alpha", ""))
+    assert window.view.verticalScrollBar().value() == 0
+    path = window.reader.course.root / "modules" / "alpha" / "en.md"
+    text = path.read_text(encoding="utf-8").replace(
+        "## Quiz {#quiz}", "![G](g.png)\n\n## Quiz {#quiz}"
+    )
+    path.write_text(text, encoding="utf-8")
+    qtbot.waitUntil(lambda: "g.png" in window.view.toPlainText(), timeout=WAIT)
+    qtbot.waitUntil(lambda: "This file has" in window.view.toPlainText(), timeout=WAIT)
+    assert window.view.verticalScrollBar().value() == 0
