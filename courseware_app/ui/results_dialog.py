@@ -303,7 +303,7 @@ class MergeDialog(QDialog):
                 "counted once; this computer's classroom sessions are included."
             )
         )
-        self.files.setHeaderLabels([_("File"), _("Contents")])
+        self.files.setHeaderLabels([_("File"), _("What it holds")])
         self.files.setAccessibleName(_("Files to merge"))
         self.table.setAccessibleName(_("Best score per person and module"))
         self.tabs.setTabText(0, _("People and modules"))
