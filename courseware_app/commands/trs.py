@@ -87,7 +87,7 @@ def run_analyze(args) -> int:
         from courseware_app.core.trs import to_document
 
         print(json.dumps(to_document(analysis), ensure_ascii=False, indent=2))
-    elif output is None:
+    else:
         print_text(analysis)
     return 0
 

@@ -128,6 +128,8 @@ def detect_delimiter(text: str, name: str) -> str:
     more), the most columns first; TrsError when none does."""
     sample = [line for line in text.splitlines()[: SAMPLE_LINES * 2] if line.strip()]
     sample = sample[:SAMPLE_LINES]
+    if not sample:
+        raise TrsError(_("{file} is empty").format(file=name))
     best: tuple[int, int, int] = (0, 0, 0)
     chosen = ""
     for delimiter in DELIMITERS:

@@ -152,7 +152,10 @@ def report_html(a: Analysis) -> str:
         if not rows:
             parts.append(f"<p>{html.escape(_('None.'))}</p>")
             continue
-        head = "".join(f"<th>{html.escape(h)}</th>" for h in headings)
+        widths = [' width="20%"'] + [""] * (len(headings) - 1)  # room for the segment's name
+        head = "".join(
+            f"<th{w}>{html.escape(h)}</th>" for w, h in zip(widths, headings, strict=True)
+        )
         body = "".join(
             "<tr>" + "".join(f"<td>{_html_cell(c)}</td>" for c in row) + "</tr>" for row in rows
         )
