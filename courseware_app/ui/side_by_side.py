@@ -21,7 +21,7 @@ if TYPE_CHECKING:
     from PySide6.QtCore import QUrl
     from PySide6.QtGui import QCloseEvent
 
-    from courseware_app.core.course import Module
+    from courseware_app.core.course import Course, Module
     from courseware_app.ui.window_api import WindowApi
 
 
@@ -45,11 +45,10 @@ class SideBySide(QDockWidget):
         super().__init__()
         self.setObjectName("sideBySide")
         self.main = window
-        self.course = window.reader.course
         self.active = False
         self._shown: _Shown | None = None
         self._syncing = False  # the second pane is moving the reader's page
-        self.pane = ModuleView(self.course.root, self)
+        self.pane = ModuleView(window.reader.course.root, self)
         self.pane.setObjectName("sideBySideView")
         self.language = QComboBox(self)
         self.language.setObjectName("sideBySideLanguage")
@@ -84,6 +83,11 @@ class SideBySide(QDockWidget):
             self.show_place()  # the marks are sentences in the interface's language
 
     # ------------------------------------------------------------ state
+
+    @property
+    def course(self) -> Course:
+        """The reader's course (editor mode loads it again when a file is saved)."""
+        return self.main.reader.course
 
     @property
     def first_language(self) -> str:
