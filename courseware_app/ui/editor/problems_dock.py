@@ -64,6 +64,7 @@ class ProblemsDock(QDockWidget):
 
     def retranslate_ui(self) -> None:
         self.setWindowTitle(_("Problems"))
+        self.tree.setAccessibleName(_("Problems in the course"))
         self.tree.setHeaderLabels(
             [_("Severity"), _("Module"), _("Language"), _("Line"), _("Code"), _("Message")]
         )
