@@ -155,3 +155,35 @@ def test_the_second_language_is_never_the_first_when_it_opens(make_window, tmp_p
     assert sbs.second_language == "en"  # the source language
     assert "Русский 0" in w.view.toPlainText() and "English 0" in sbs.pane.toPlainText()
     assert f"{MARK_SIGN} Only in English: section “Two”." in w.view.toPlainText()
+
+
+def test_the_panel_follows_the_readers_language_and_theme(make_window, tmp_path):
+    from courseware_app.core.themes import DARK
+
+    w, _part, sbs = side_by_side(make_window, tmp_path)
+    sbs.set_second_language("ru")
+    w.reader.set_content_language("fr")
+    assert "Français 0" in w.view.toPlainText() and "Русский 0" in sbs.pane.toPlainText()
+    assert f"{MARK_SIGN} Not in Russian: section “Two”." in w.view.toPlainText()
+    assert f"{MARK_SIGN} Only in French: section “Two”." in sbs.pane.toPlainText()
+    w.themes.choose("dark")
+    assert sbs.pane.document().defaultStyleSheet() == page_css(DARK)
+
+
+def test_only_trainer_mode_marks_a_trainer_note_missing_on_one_side(make_window, tmp_path):
+    note = '!!! trainer "Ask"\n    Ask the room what they expect.\n'
+    files = {
+        "modules/m1/en.md": front("en") + f"\n## One {{#one}}\n\nText.\n\n{note}",
+        "modules/m1/ru.md": front("ru") + "\n## Один {#one}\n\nТекст.\n",
+        "modules/m1/fr.md": front("fr") + "\n## Un {#one}\n\nTexte.\n",
+    }
+    w = make_window(write_tree(tmp_path / "c", files, COURSE.replace("[m1, m2]", "[m1]")))
+    part = install_parity(w)
+    part.toggle.setChecked(True)
+    part.side_by_side.set_second_language("ru")
+    assert MARK_SIGN not in w.view.toPlainText() + part.side_by_side.pane.toPlainText()
+    w.reader.set_trainer(True)
+    assert f"{MARK_SIGN} Not in Russian: trainer note “Ask”." in w.view.toPlainText()
+    assert f"{MARK_SIGN} Only in English: trainer note “Ask”." in (
+        part.side_by_side.pane.toPlainText()
+    )
