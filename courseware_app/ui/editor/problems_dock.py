@@ -148,5 +148,6 @@ def _row(problem: Problem, index: int, icons: dict[Severity, QIcon]) -> QTreeWid
     item = QTreeWidgetItem([severity, module, problem.lang, str(d.line), d.code, d.message])
     item.setIcon(0, icons[d.severity])
     item.setData(0, INDEX, index)
-    item.setToolTip(5, f"{d.file}:{d.line}")
+    for column in range(COLUMNS):  # the whole problem, whatever the panel's width shows
+        item.setToolTip(column, d.format())
     return item
