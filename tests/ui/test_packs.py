@@ -187,3 +187,28 @@ def test_rollback_with_nothing_to_go_back_to_says_so(open_app, warnings):
     _w, _c, part = open_app()
     assert part.roll_back() is None
     assert warnings[0][0] == "Nothing was rolled back"
+
+
+def test_the_menu_actions_ask_for_the_pack_and_for_the_rollback(
+    open_app, world, warnings, monkeypatch
+):
+    from PySide6.QtWidgets import QFileDialog
+
+    _w, _c, part = open_app()
+    monkeypatch.setattr(
+        QFileDialog, "getOpenFileName", lambda *a: (str(world["update"]), "*.cwpack")
+    )
+    part.actions["installContent"].trigger()
+    assert part.dialog is not None and part.dialog.info.path == world["update"]
+    assert part.folder == world["update"].parent
+    part.dialog.reject()
+    asked: list[str] = []
+    answer = QMessageBox.StandardButton.No
+    monkeypatch.setattr(
+        QMessageBox, "question", lambda _p, title, _t: asked.append(title) or answer
+    )
+    part.actions["rollbackContent"].trigger()
+    assert asked == ["Roll back content update"] and warnings == []
+    answer = QMessageBox.StandardButton.Yes
+    part.actions["rollbackContent"].trigger()
+    assert warnings[0][0] == "Nothing was rolled back"
