@@ -9,9 +9,9 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from enum import Enum
-from itertools import chain, pairwise
+from itertools import pairwise
 from operator import sub
-from typing import Final, TypeVar
+from typing import Final, TypeVar, cast
 
 from courseware_app.core.i18n import _
 from courseware_app.core.trs.headers import PRE_ARRIVAL_ROLES, Milestone, Role
@@ -220,41 +220,42 @@ def _drop_reversed(
         usable.append(k)
 
 
-def _irregular(gaps: list[list[int]], intervals: list[Column]) -> list[int]:
-    """The rows with a timestamp missing or an interval below zero, in order."""
-    found: set[int] = set(chain.from_iterable(gaps))
-    for interval in intervals:
-        if min((v for v in interval if v is not None), default=0.0) < 0:
-            found.update(i for i, v in enumerate(interval) if v is not None and v < 0)
-    return sorted(found)
-
-
-def _intervals(columns: list[Column], gaps: list[list[int]]) -> list[Column]:
-    """Each consecutive difference, None where a timestamp is (``gaps`` lists where each
-    column has None): the subtraction runs in the interpreter's own loop."""
-    filled: list[list[float]] = []
+def _filled(columns: list[Column], gaps: list[list[int]]) -> list[list[float]]:
+    """The columns with 0.0 for None, so that the interpreter's own loops can subtract."""
+    filled = []
     for column, holes in zip(columns, gaps, strict=True):
         values = list(column)
         for i in holes:
             values[i] = 0.0
-        filled.append(values)  # type: ignore[arg-type]
+        filled.append(cast("list[float]", values))
+    return filled
+
+
+def _intervals(filled: list[list[float]], gaps: list[list[int]]) -> tuple[list[Column], set[int]]:
+    """Each consecutive difference, None where a timestamp is missing (``gaps`` lists where
+    each column has None); and the rows where one is below zero."""
     found: list[Column] = []
+    negative: set[int] = set()
     for k, (x, y) in enumerate(pairwise(filled)):
         interval: Column = list(map(sub, y, x))
-        for i in chain(gaps[k], gaps[k + 1]):
+        holes = set(gaps[k]).union(gaps[k + 1])
+        for i in holes:
+            interval[i] = 0.0
+        if min(cast("list[float]", interval), default=0.0) < 0:
+            negative.update(i for i, v in enumerate(interval) if v is not None and v < 0)
+        for i in holes:
             interval[i] = None
         found.append(interval)
-    return found
+    return found, negative
 
 
-def _totals(columns: list[Column], irregular: list[int], intervals: list[Column]) -> Column:
-    totals: Column = [
-        None if a is None or b is None else b - a
-        for a, b in zip(columns[0], columns[-1], strict=True)
-    ]
+def _totals(filled: list[list[float]], irregular: list[int], intervals: list[Column]) -> Column:
+    """First to last milestone; for an irregular row, the sum of its intervals when it has
+    them all, else None."""
+    totals: Column = list(map(sub, filled[-1], filled[0]))
     for i in irregular:
-        if any(interval[i] is None for interval in intervals):
-            totals[i] = None
+        parts = [interval[i] for interval in intervals]
+        totals[i] = None if None in parts else sum(p or 0.0 for p in parts)
     return totals
 
 
@@ -294,8 +295,9 @@ def clean(
         _log_unread(name, cells, columns[-1], lines, ids, log)
     flags = _pre_arrival(plan, columns)
     gaps = [positions(column, None) for column in columns]
-    intervals = _intervals(columns, gaps)
-    irregular = _irregular(gaps, intervals)
+    filled = _filled(columns, gaps)
+    intervals, negative = _intervals(filled, gaps)
+    irregular = sorted(negative.union(*gaps))
     for i in irregular:
         times = [column[i] for column in columns]
         _drop_reversed(times, names, lines[i], ids[i], log)
@@ -306,7 +308,7 @@ def clean(
         ids=ids,
         groups=_groups(extract, plan, pick, len(lines)),
         intervals=intervals,
-        totals=_totals(columns, irregular, intervals),
+        totals=_totals(filled, irregular, intervals),
         pre_arrival=flags,
     )
     entries = sorted(log.entries, key=lambda e: e.line)
