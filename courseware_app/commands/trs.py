@@ -52,14 +52,21 @@ def _progress(done: int, total: int) -> None:
     sys.stderr.flush()
 
 
-def run_analyze(args) -> int:
-    output = Path(args.output) if args.output else None
-    if output is not None and output.suffix.lower() not in REPORT_SUFFIXES:
+def _refuse_output(output: Path) -> int:
+    """The exit code after saying why ``output`` cannot be a report; 0 when it can."""
+    if output.suffix.lower() not in REPORT_SUFFIXES:
         message = _("{path}: a report is a .csv or a .pdf file").format(path=output)
         return fail(COMMAND, message, BAD_USAGE)
-    if output is not None and output.is_dir():
+    if output.is_dir():
         message = _("{path} is a folder; give a file name").format(path=output)
         return fail(COMMAND, message, BAD_USAGE)
+    return 0
+
+
+def run_analyze(args) -> int:
+    output = Path(args.output) if args.output else None
+    if output is not None and (refused := _refuse_output(output)):
+        return refused
     from courseware_app.core.trs import TrsError, analyse, make_plan, read_extract
 
     progress = _progress if sys.stderr.isatty() else None

@@ -269,6 +269,11 @@ def _groups(
     return list(zip(*by, strict=True))
 
 
+def _set_row(intervals: list[Column], i: int, times: list[float | None]) -> None:
+    for k, (a, b) in enumerate(pairwise(times)):
+        intervals[k][i] = None if a is None or b is None else b - a
+
+
 def clean(
     extract: Extract,
     plan: Plan,
@@ -288,11 +293,12 @@ def clean(
     lines, ids = pick(extract.lines), pick(ids)
     names = [m.column for m in plan.milestones]
     reader = _Reader(len(lines) * len(names), progress, cancelled)
-    columns: list[Column] = []
-    for name, detection in zip(names, detections, strict=True):
-        cells = pick(extract.values(name))
-        columns.append(reader.column(cells, detection.format))
-        _log_unread(name, cells, columns[-1], lines, ids, log)
+    columns = [
+        reader.column(pick(extract.values(n)), d.format)
+        for n, d in zip(names, detections, strict=True)
+    ]
+    for name, column in zip(names, columns, strict=True):
+        _log_unread(name, pick(extract.values(name)), column, lines, ids, log)
     flags = _pre_arrival(plan, columns)
     gaps = [positions(column, None) for column in columns]
     filled = _filled(columns, gaps)
@@ -301,8 +307,7 @@ def clean(
     for i in irregular:
         times = [column[i] for column in columns]
         _drop_reversed(times, names, lines[i], ids[i], log)
-        for k, (a, b) in enumerate(pairwise(times)):
-            intervals[k][i] = None if a is None or b is None else b - a
+        _set_row(intervals, i, times)
     consignments = Consignments(
         lines=lines,
         ids=ids,

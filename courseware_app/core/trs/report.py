@@ -13,7 +13,7 @@ from courseware_app.core.documents.model import Document
 from courseware_app.core.documents.style import PRINT_CSS
 from courseware_app.core.i18n import _
 from courseware_app.core.results.neutral import neutralise
-from courseware_app.core.trs.analysis import Analysis, SegmentStats
+from courseware_app.core.trs.analysis import Analysis, PreArrival, SegmentStats
 from courseware_app.core.trs.document import minutes
 from courseware_app.core.trs.stats import Summary
 
@@ -54,50 +54,49 @@ def _segment_rows(segments: Iterable[tuple[str, SegmentStats]]) -> list[list[Cel
     return rows
 
 
-def tables(a: Analysis) -> list[Table]:
-    """The report's tables: totals per segment, intervals, pre-arrival, outliers, cleaning log."""
-    labelled = [(segment_label(s.by), s) for s in a.segments]
-    found: list[Table] = [
-        (
-            _("Total time per segment"),
-            [_("Segment"), *_figure_headings(), _("Bottleneck")],
-            _segment_rows(labelled),
-        ),
-        (
-            _("Intervals per segment"),
-            [_("Segment"), _("From"), _("To"), *_figure_headings(), _("Share of total")],
-            [
-                [label, i.start, i.end, *_figures(i.summary), _share(i.share)]
-                for label, s in labelled
-                for i in s.intervals
-            ],
-        ),
+Labelled = list[tuple[str, SegmentStats]]
+
+
+def _totals_table(title: str, labelled: Labelled) -> Table:
+    return (title, [_("Segment"), *_figure_headings(), _("Bottleneck")], _segment_rows(labelled))
+
+
+def _intervals_table(labelled: Labelled) -> Table:
+    rows: list[list[Cell]] = [
+        [label, i.start, i.end, *_figures(i.summary), _share(i.share)]
+        for label, s in labelled
+        for i in s.intervals
     ]
-    if a.pre_arrival is not None:
-        words = {
-            "before_arrival": _("declared before arrival"),
-            "after_arrival": _("declared after arrival"),
-        }
-        pre = [(f"{segment_label(s.by)}: {words[d]}", s) for d, s in a.pre_arrival.segments]
-        found.append(
-            (
-                _("Pre-arrival declarations"),
-                [_("Segment"), *_figure_headings(), _("Bottleneck")],
-                _segment_rows(pre),
-            )
-        )
-    outliers: list[list[Cell]] = [
+    headings = [_("Segment"), _("From"), _("To"), *_figure_headings(), _("Share of total")]
+    return (_("Intervals per segment"), headings, rows)
+
+
+def _pre_arrival_table(pre: PreArrival) -> Table:
+    words = {
+        "before_arrival": _("declared before arrival"),
+        "after_arrival": _("declared after arrival"),
+    }
+    labelled = [(f"{segment_label(s.by)}: {words[d]}", s) for d, s in pre.segments]
+    return _totals_table(_("Pre-arrival declarations"), labelled)
+
+
+def _outliers_table(labelled: Labelled) -> Table:
+    rows: list[list[Cell]] = [
         [label, o.id, o.line, o.start, o.end, round(o.minutes, 1)]
         for label, s in labelled
         for o in s.outliers
     ]
-    found.append(
-        (
-            _("Outliers (1.5 × IQR)"),
-            [_("Segment"), _("ID"), _("Line"), _("From"), _("To"), _("Minutes")],
-            outliers,
-        )
-    )
+    headings = [_("Segment"), _("ID"), _("Line"), _("From"), _("To"), _("Minutes")]
+    return (_("Outliers (1.5 × IQR)"), headings, rows)
+
+
+def tables(a: Analysis) -> list[Table]:
+    """The report's tables: totals per segment, intervals, pre-arrival, outliers, cleaning log."""
+    labelled = [(segment_label(s.by), s) for s in a.segments]
+    found = [_totals_table(_("Total time per segment"), labelled), _intervals_table(labelled)]
+    if a.pre_arrival is not None:
+        found.append(_pre_arrival_table(a.pre_arrival))
+    found.append(_outliers_table(labelled))
     log: list[list[Cell]] = [[e.line, e.id, e.reason] for e in a.excluded]
     found.append((_("Cleaning log"), [_("Line"), _("ID"), _("Reason")], log))
     return found
