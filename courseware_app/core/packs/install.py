@@ -55,15 +55,19 @@ def install_pack(
         name = version_name(verified)
         with _cleaned_on_failure(data_dir):
             _put_in_place(verified, data_dir, name, progress)
-        old = active_name(data_dir, bundled)
-        state = read_state(data_dir)
-        history = state.history if old == name else (*state.history, old)
-        pinned = allow_downgrade and info.downgrade
-        write_state(data_dir, State(name, history[-KEEP_PREVIOUS:], pinned))
+            _switch(data_dir, bundled, name, pinned=allow_downgrade and info.downgrade)
     finally:
         verified.zf.close()
     prune(data_dir)
     return info
+
+
+def _switch(data_dir: Path, bundled: Path, name: str, *, pinned: bool) -> None:
+    """Make ``name`` the active version, the one in use now kept for rollback."""
+    old = active_name(data_dir, bundled)
+    state = read_state(data_dir)
+    history = state.history if old == name else (*state.history, old)
+    write_state(data_dir, State(name, history[-KEEP_PREVIOUS:], pinned))
 
 
 def version_name(verified: Verified) -> str:
@@ -74,14 +78,14 @@ def version_name(verified: Verified) -> str:
 
 @contextlib.contextmanager
 def _cleaned_on_failure(data_dir: Path) -> Iterator[None]:
-    """On any failure, remove the staging folders and the packs folder when it was new."""
+    """On any failure, remove staging, a version folder that did not become active, and the
+    packs folder when it was new."""
     root = packs_root(data_dir)
     existed = root.exists()
     try:
         yield
     except BaseException as exc:
-        for entry in root.glob(f"{STAGING_PREFIX}*") if root.is_dir() else ():
-            shutil.rmtree(entry, ignore_errors=True)
+        prune(data_dir)
         if not existed:
             with contextlib.suppress(OSError):
                 root.rmdir()

@@ -283,3 +283,19 @@ def test_a_file_that_is_not_a_zip_is_refused(world: World) -> None:
     path = world.tmp / "notes.cwpack"
     path.write_text("just text")
     world.refused(path, "is not a complete pack")
+
+
+def test_a_full_disk_at_the_switch_leaves_the_old_content(
+    world: World, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def full(data_dir, state):
+        raise OSError(errno.ENOSPC, "No space left on device", "active.json")
+
+    monkeypatch.setattr(install_module, "write_state", full)
+    path = world.pack.write(world.tmp / "good.cwpack")
+    before = data_fingerprint(world.data)
+    active = active_content(world.data, world.bundled)
+    with pytest.raises(PackError, match="No space left on device .*nothing was changed"):
+        install_pack(path, world.data, bundled=world.bundled)
+    assert data_fingerprint(world.data) == before
+    assert active_content(world.data, world.bundled) == active

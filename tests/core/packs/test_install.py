@@ -178,3 +178,37 @@ def test_keygen_writes_exactly_two_files_and_the_passphrase_unseals(tmp_path: Pa
         read_public_key(private)
     with pytest.raises(PackError, match="is not a publisher private key"):
         read_private_key(public, "correct horse")
+
+
+def test_the_keys_shipped_with_the_app_are_trusted(
+    tmp_path: Path, bundled: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from courseware_app.core.packs import verify as verify_module
+    from tests.core.packs.helpers import key_named
+
+    data = tmp_path / "data"
+    key = key_named("Shipped publisher")
+    path = pack_file(tmp_path, key, V11, "v11")
+    with pytest.raises(PackError, match="does not trust"):
+        verify_pack(path, data, bundled=bundled)
+    shipped = tmp_path / "resources-keys"
+    shipped.mkdir()
+    (shipped / "cac.pub").write_text(key.public.text())
+    (shipped / "README.md").write_text("not a key")
+    (shipped / "broken.pub").write_text("{}")
+    monkeypatch.setattr(verify_module, "shipped_keys", lambda: shipped)
+    assert verify_pack(path, data, bundled=bundled).publisher == "Shipped publisher"
+    assert not data.exists()
+
+
+def test_the_shipped_keys_folder_holds_public_keys_only() -> None:
+    from courseware_app.core.packs.keys import PRIVATE_KIND
+    from courseware_app.core.packs.verify import shipped_keys
+
+    folder = shipped_keys()
+    assert (folder / "README.md").is_file()
+    for path in folder.iterdir():
+        assert path.name == "README.md" or path.suffix == ".pub", path
+        assert PRIVATE_KIND not in path.read_text(encoding="utf-8") or path.name == "README.md"
+        if path.suffix == ".pub":
+            read_public_key(path)
