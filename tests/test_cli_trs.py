@@ -213,6 +213,7 @@ def test_pdf_report(capsys, tmp_path, qapp):  # qapp: the one QApplication of th
         ([TRS02, "--by", "nope"], 1, "no column nope"),
         ([TRS02, "--milestones", "arrival"], 1, "at least two"),
         ([TRS02, "-o", "report.txt"], 2, "a .csv or a .pdf"),
+        ([TRS02, "-o", "/no-such-folder/report.csv"], 1, "cannot write /no-such-folder/report.csv"),
         ([TRS02, "--by", "channel,mode,consignment_id"], 1, "at most two"),
     ],
 )
@@ -220,3 +221,14 @@ def test_errors_are_one_line(capsys, argv, code, message):
     found, out, err = run(capsys, *argv)
     assert (found, out) == (code, "")
     assert err.startswith("courseware trs: ") and message in err and err.count("\n") == 1
+
+
+def test_an_ambiguous_date_column_is_reported_not_guessed_silently(capsys, tmp_path):
+    data = tmp_path / "slashes.csv"
+    data.write_text("id,arrival,release\nA,03/04/2025 07:40,03/04/2025 08:00\n", encoding="utf-8")
+    code, out, err = run(capsys, data, "--json")
+    assert code == 0
+    doc = json.loads(out)
+    assert doc["formats"] == {"arrival": "dd/mm/yyyy", "release": "dd/mm/yyyy"}
+    assert len(doc["warnings"]) == 2
+    assert err.count("courseware trs: warning: ") == 2 and "day/month" in err
