@@ -163,6 +163,8 @@ def test_text_summary_marks_the_bottleneck(capsys):
     green = out.split("channel = green")[1].split("\n\n")[0]
     assert "arrival → declaration_lodged" in green and green.count("*") == 1
     assert green.split("\n")[1].endswith("*")
+    assert "5 consignments declared before arrival (pre-arrival):" in out
+    assert "channel = green, before arrival  n=4  mean 18.8, median 19.0" in out
 
 
 def test_content_and_data_dir_before_or_after(capsys, tmp_path):

@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 
 from courseware_app.commands.common import BAD_USAGE, cannot_write, fail
-from courseware_app.core.i18n import _
+from courseware_app.core.i18n import _, ngettext
 
 COMMAND = "trs"
 REPORT_SUFFIXES = (".csv", ".pdf")
@@ -158,5 +158,27 @@ def print_text(analysis) -> None:
             print(
                 f"  {i.start} → {i.end}  n={i.summary.count}  {_figures(i.summary)}  {share}{mark}"
             )
+    _print_pre_arrival(analysis.pre_arrival)
     print()
     print(_("* the bottleneck (largest share of the total); percentiles as PERCENTILE.INC"))
+
+
+def _print_pre_arrival(pre) -> None:
+    """The total per segment for the consignments declared before arrival and after it."""
+    from courseware_app.core.trs import segment_label
+
+    if pre is None or not pre.flagged:
+        return
+    print()
+    count = len(pre.flagged)
+    print(
+        ngettext(
+            "{count} consignment declared before arrival (pre-arrival):",
+            "{count} consignments declared before arrival (pre-arrival):",
+            count,
+        ).format(count=count)
+    )
+    words = {"before_arrival": _("before arrival"), "after_arrival": _("after arrival")}
+    for declared, s in pre.segments:
+        label = f"{segment_label(s.by)}, {words[declared]}"
+        print(f"  {label}  n={s.count}  {_figures(s.total)}")
