@@ -16,12 +16,12 @@ from typing import Final, TypeVar, cast
 from courseware_app.core.i18n import _
 from courseware_app.core.trs.headers import PRE_ARRIVAL_ROLES, Milestone, Role
 from courseware_app.core.trs.reading import Extract, TrsError
+from courseware_app.core.trs.stats import positions
 from courseware_app.core.trs.timestamps import (
     ColumnReader,
     DateFormat,
     Detection,
     detect_format,
-    positions,
 )
 
 Progress = Callable[[int, int], None]  # (steps done, steps in all)
@@ -293,12 +293,11 @@ def clean(
     lines, ids = pick(extract.lines), pick(ids)
     names = [m.column for m in plan.milestones]
     reader = _Reader(len(lines) * len(names), progress, cancelled)
-    columns = [
-        reader.column(pick(extract.values(n)), d.format)
-        for n, d in zip(names, detections, strict=True)
-    ]
-    for name, column in zip(names, columns, strict=True):
-        _log_unread(name, pick(extract.values(name)), column, lines, ids, log)
+    columns: list[Column] = []
+    for name, detection in zip(names, detections, strict=True):
+        cells = pick(extract.values(name))
+        columns.append(reader.column(cells, detection.format))
+        _log_unread(name, cells, columns[-1], lines, ids, log)
     flags = _pre_arrival(plan, columns)
     gaps = [positions(column, None) for column in columns]
     filled = _filled(columns, gaps)

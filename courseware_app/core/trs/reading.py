@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Final
 
 from courseware_app.core.i18n import _
-from courseware_app.core.trs.stats import collector_paused
+from courseware_app.core.trs.stats import collector_paused, positions
 
 DELIMITERS: Final = (",", ";", "\t")
 SAMPLE_LINES: Final = 20
@@ -78,29 +78,33 @@ def parse_extract(data: bytes, name: str) -> Extract:
     delimiter = detect_delimiter(text, name)
     rows = list(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter))
     if len(rows) == text.count("\n") + (not text.endswith("\n")):
-        numbered = list(zip(range(1, len(rows) + 1), rows, strict=True))  # one line a row
+        lines = list(range(1, len(rows) + 1))  # one line a row
     else:  # a quoted cell runs over several lines: count them
-        numbered = _numbered(text, delimiter)
-    blank = {i for i, (_line, cells) in enumerate(numbered) if not any(cells)}
-    if len(blank) == len(numbered):
+        lines = _first_lines(text, delimiter)
+    full = list(map(any, rows))
+    if True not in full:
         raise TrsError(_("{file} is empty").format(file=name))
-    first = min(set(range(len(numbered))) - blank)
-    header = tuple(c.strip() for c in numbered[first][1])
-    kept = [numbered[i] for i in range(first + 1, len(numbered)) if i not in blank]
-    lines, records = [line for line, _cells in kept], [cells for _line, cells in kept]
+    first = full.index(True)
+    header = tuple(c.strip() for c in rows[first])
+    blank = set(positions(full, False))
+    kept = [i for i in range(first + 1, len(rows)) if i not in blank] if blank else None
+    if kept is None:
+        lines, records = lines[first + 1 :], rows[first + 1 :]
+    else:
+        lines, records = [lines[i] for i in kept], [rows[i] for i in kept]
     width = len(header)
     if records and min(map(len, records)) < width:
         records = [cells + [""] * (width - len(cells)) for cells in records]
     return Extract(name, encoding, delimiter, header, lines, records)
 
 
-def _numbered(text: str, delimiter: str) -> list[tuple[int, list[str]]]:
-    """Each row with the line it starts on."""
+def _first_lines(text: str, delimiter: str) -> list[int]:
+    """The line each row starts on."""
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
     found = []
     last_line = 0
-    for cells in reader:
-        found.append((last_line + 1, cells))
+    for _cells in reader:
+        found.append(last_line + 1)
         last_line = reader.line_num
     return found
 

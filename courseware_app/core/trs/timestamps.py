@@ -16,6 +16,7 @@ from operator import add, itemgetter
 from typing import Final, TypeVar
 
 from courseware_app.core.i18n import _
+from courseware_app.core.trs.stats import positions
 
 
 class DateFormat(Enum):
@@ -119,19 +120,6 @@ def parser_for(fmt: DateFormat) -> Parser:
         return None if day is None or minutes is None else (day - 1) * 1440 + minutes
 
     return parse
-
-
-def positions(items: list[T], value: T) -> list[int]:
-    """Where ``value`` is in ``items`` (searched by the list's own index, fast when rare)."""
-    found: list[int] = []
-    start = 0
-    while True:
-        try:
-            start = items.index(value, start)
-        except ValueError:
-            return found
-        found.append(start)
-        start += 1
 
 
 _NAN: Final = math.nan
