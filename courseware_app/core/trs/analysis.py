@@ -196,7 +196,7 @@ class _Cells:
         )
 
 
-def segment_keys(cells: _Cells, by: Sequence[str]) -> list[tuple[By, list[Key]]]:
+def _segment_keys(cells: _Cells, by: Sequence[str]) -> list[tuple[By, list[Key]]]:
     """The segments and their cells: all traffic, each value of each column (in order of
     first appearance), then each combination when there are two columns."""
     keys = list(cells.members)
@@ -278,7 +278,7 @@ def _analyse(extract: Extract, plan: Plan, meter: _Meter) -> Analysis:
     cleaned = clean(extract, plan, meter.reading, meter.cancelled)
     names = [m.column for m in plan.milestones]
     cells = _Cells(cleaned.consignments, names)
-    keyed = segment_keys(cells, plan.by)
+    keyed = _segment_keys(cells, plan.by)
     meter.segments = 3 * len(keyed)  # each segment, then its two pre-arrival halves
     segments = []
     for by, keys in keyed:
