@@ -57,6 +57,14 @@ RECIPES = {
     "profiles list": Recipe("profiles list --data-dir {IN}", "data", missing_ok=True),
     "profiles create": Recipe("profiles create Zoe --data-dir {IN}", "data", missing_ok=True),
     "profiles delete": Recipe("profiles delete Ann --data-dir {IN}", "data"),
+    "sessions export": Recipe("sessions export --data-dir {IN} -o {OUT}", "data", missing_ok=True),
+    "sessions merge": Recipe("sessions merge {IN} -o {OUT}", "file"),
+    "present": Recipe("present m1 --content {IN}", "content"),
+    "pdf": Recipe("pdf --kind handout --modules m1 --lang en --content {IN} -o {OUT}", "content"),
+    "edit": Recipe("edit {IN}", "content"),
+    "lock": Recipe("lock {IN}", "content"),
+    "new-module": Recipe("new-module m9 --track risk-management --title T --content {IN}", "content"),
+    "trs analyze": Recipe("trs analyze {IN} --json", "file"),
 }
 CASES = ("missing", "unreadable", "wrong-kind", "unwritable-output", "not-utf8")
 
@@ -71,6 +79,15 @@ def good_input(recipe: Recipe, command: str, tmp: Path) -> Path:
     if recipe.kind == "data":
         fill(tmp / "data", {"Ann": [8]})
         return tmp / "data"
+    if command == "sessions merge":
+        from courseware_app.core.classroom import sessions_json_bytes
+
+        (tmp / "in.json").write_bytes(sessions_json_bytes([]))
+        return tmp / "in.json"
+    if command == "trs analyze":
+        lines = ["id,arrival,lodged,release", "1,2024-03-01 08:00,2024-03-01 08:30,2024-03-01 10:00"]
+        (tmp / "in.csv").write_text("\n".join(lines) + "\n", encoding="utf-8")
+        return tmp / "in.csv"
     if command == "results merge":
         code = main(
             [

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import argparse
 
-from courseware_app.commands.common import no_course
+from courseware_app.commands.common import BAD_USAGE, fail, load_content
 from courseware_app.core import paths
 from courseware_app.core.i18n import _
 
@@ -41,9 +41,12 @@ def gui_arguments(args: argparse.Namespace) -> argparse.Namespace:
 
 def run_edit(args: argparse.Namespace) -> int:
     gui = gui_arguments(args)
-    missing = no_course(paths.content_dir(gui.content), "edit")
-    if missing:
-        return missing
+    folder = paths.content_dir(gui.content)
+    if not folder.is_dir():
+        return fail("edit", _("{path} is not a folder").format(path=folder), BAD_USAGE)
+    course = load_content(str(folder), "edit")  # a folder that holds no usable course: say so
+    if isinstance(course, int):
+        return course
     from courseware_app.app import run_gui
 
     return int(run_gui(gui))
