@@ -20,6 +20,12 @@ def register(sub, common) -> None:
         "pack", parents=[common], help=_("build, verify and install signed content updates")
     )
     actions = pack.add_subparsers(dest="pack_command", metavar="ACTION", required=True)
+    register_publishing(actions, common)
+    register_installing(actions, common)
+
+
+def register_publishing(actions, common) -> None:
+    """keygen, trust and build."""
     p = actions.add_parser("keygen", parents=[common], help=_("create a publisher key pair"))
     p.add_argument("-o", "--output", metavar="DIR", required=True, help=_("the folder to create"))
     p.add_argument("--name", help=_("the publisher's name (default: the folder's name)"))
@@ -35,6 +41,9 @@ def register(sub, common) -> None:
     p.add_argument("-o", "--output", metavar="FILE", required=True, help=_("the .cwpack to write"))
     p.set_defaults(func=run_build)
 
+
+def register_installing(actions, common) -> None:
+    """verify, install, list and rollback."""
     p = actions.add_parser(
         "verify", parents=[common], help=_("say what a pack is and would change, or why not")
     )
