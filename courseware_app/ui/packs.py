@@ -21,7 +21,6 @@ from courseware_app.ui.packs_header import WhatChanged
 
 if TYPE_CHECKING:
     from courseware_app.core.packs.model import PackInfo
-    from courseware_app.ui.editor.workbench import EditableReader
     from courseware_app.ui.packs_dialog import InstallDialog
     from courseware_app.ui.window_api import WindowApi
 
@@ -169,7 +168,7 @@ class PacksPart(QObject):
         if progress is not None:
             progress.marks.invalidate()  # per module, of the course being replaced
         self.header.forget()
-        cast("EditableReader", self.window.reader).replace_course(course, None)
+        self.window.reader.replace_course(course, None)
         if progress is not None:
             progress.changed.emit("content")  # the page's line and the dashboard follow
         self.reloaded.emit(course.version)

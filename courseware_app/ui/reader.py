@@ -89,6 +89,10 @@ class Reader(QObject):
         return self.history.current
 
     @property
+    def key_points(self) -> bool:
+        return bool(self.prefs.key_points)
+
+    @property
     def languages(self) -> Sequence[str]:
         return self.course.languages
 
@@ -103,7 +107,7 @@ class Reader(QObject):
             self.content_language,
             self.trainer,
             current_language(),
-            self.prefs.key_points,
+            self.key_points,
         )
 
     def section_ids(self, module_id: str) -> list[str]:

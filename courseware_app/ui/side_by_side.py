@@ -34,6 +34,7 @@ class _Shown(NamedTuple):
     trainer: bool
     theme: Theme
     ui_lang: str
+    key_points: bool
 
 
 class SideBySide(QDockWidget):
@@ -157,6 +158,7 @@ class SideBySide(QDockWidget):
             reader.trainer,
             themes.current(),
             current_language(),
+            reader.key_points,
         )
         font = self.main.view.font()
         if self.pane.font() != font:
@@ -164,7 +166,9 @@ class SideBySide(QDockWidget):
         if shown == self._shown:
             return
         self._shown = shown
-        page, rendered = module_page(self.course, module.id, shown.second, shown.trainer, None)
+        page, rendered = module_page(
+            self.course, module.id, shown.second, shown.trainer, None, shown.key_points
+        )
         marks = marks_for(module, shown.second, shown.first, shown.trainer)
         self.pane.document().setDefaultStyleSheet(page_css(shown.theme))
         sections = [sid for sid, _title in rendered.toc] if rendered else []

@@ -7,7 +7,7 @@ names. Nothing is set on the window or its widgets from outside.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from typing import TYPE_CHECKING, Protocol, TypeVar
 
 if TYPE_CHECKING:
@@ -50,6 +50,10 @@ class ReaderApi(Protocol):
     @property
     def location(self) -> Location | None: ...
 
+    @property
+    def key_points(self) -> bool:
+        """Slides shown as key-points boxes on the page (View › Key points)."""
+
     def navigate(self, loc: Location) -> None: ...
 
     def set_content_language(self, lang: str) -> None: ...
@@ -61,6 +65,10 @@ class ReaderApi(Protocol):
         """Show the current page again at the same scroll position (its marks changed)."""
 
     def open_quiz(self, module_id: str, quiz_id: str, review: Attempt | None = None) -> None: ...
+
+    def replace_course(self, course: Course, stale: Iterable[str] | None = None) -> None:
+        """Read ``course`` from now on (files changed: editor mode, a content update), the pages
+        of the ``stale`` modules (None: all) rendered again; the outline and the page follow."""
 
 
 class WindowApi(Protocol):

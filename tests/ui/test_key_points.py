@@ -38,3 +38,15 @@ def test_the_bundled_course_loads_its_slides():
 
     course = load_course(Path(__file__).parents[2] / "content")
     assert len(course.modules["rm-02"].translations["ru"].slides) >= 8
+
+
+def test_the_second_pane_of_side_by_side_follows_the_key_points_choice(make_window, tmp_path):
+    from courseware_app.ui.parity_part import install_parity
+
+    w = make_window(course_with_a_slide(tmp_path))
+    part = install_parity(w)
+    part.toggle.setChecked(True)
+    pane = part.side_by_side.pane
+    assert "Three steps" in pane.toPlainText()
+    w.view_modes.set_key_points(False)
+    assert "Three steps" not in pane.toPlainText()

@@ -8,7 +8,7 @@ import time
 from collections.abc import Iterable
 from functools import partial
 from pathlib import Path
-from typing import TYPE_CHECKING, Protocol, cast
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QSettings, QUrl, Signal
 from PySide6.QtWidgets import QLabel
@@ -40,11 +40,6 @@ if TYPE_CHECKING:
     from courseware_app.core.course import Diagnostic
     from courseware_app.ui.module_view import ModuleView
     from courseware_app.ui.window_api import ReaderApi, WindowApi
-
-    class EditableReader(ReaderApi, Protocol):
-        """The reader as editor mode uses it: its course can be replaced (ui.reader.Reader)."""
-
-        def replace_course(self, course: Course, stale: Iterable[str] | None = None) -> None: ...
 
 
 log = logging.getLogger(__name__)
@@ -80,8 +75,8 @@ class Workbench(QObject):
         self.validate()
 
     @property
-    def reader(self) -> EditableReader:
-        return cast("EditableReader", self.window.reader)
+    def reader(self) -> ReaderApi:
+        return self.window.reader
 
     def close(self) -> None:
         """Editor mode off: stop watching, remove the panel and counts."""
