@@ -49,3 +49,12 @@ def content_copy(tmp_path) -> Path:
     target = tmp_path / "content"
     shutil.copytree(TEST_CONTENT, target)
     return target
+
+
+@pytest.fixture
+def app_identity(qapp):
+    """make_application renames the test application: give it its test name back."""
+    names = qapp.organizationName(), qapp.applicationName()
+    yield qapp
+    qapp.setOrganizationName(names[0])
+    qapp.setApplicationName(names[1])

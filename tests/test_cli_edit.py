@@ -2,21 +2,11 @@
 
 from __future__ import annotations
 
-import pytest
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
 
 from courseware_app.cli import build_parser, main
 from courseware_app.commands.edit import gui_arguments
-
-
-@pytest.fixture
-def app_identity(qapp):
-    """make_application renames the test application: give it its test name back."""
-    names = qapp.organizationName(), qapp.applicationName()
-    yield qapp
-    qapp.setOrganizationName(names[0])
-    qapp.setApplicationName(names[1])
 
 
 def test_the_folder_becomes_the_content_and_editor_mode_is_on():

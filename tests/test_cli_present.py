@@ -10,15 +10,6 @@ from PySide6.QtWidgets import QApplication
 from courseware_app.cli import main
 
 
-@pytest.fixture
-def app_identity(qapp):
-    """make_application renames the test application: give it its test name back."""
-    names = qapp.organizationName(), qapp.applicationName()
-    yield qapp
-    qapp.setOrganizationName(names[0])
-    qapp.setApplicationName(names[1])
-
-
 def test_present_opens_both_windows_and_exits_0_when_it_ends(app_identity, tmp_path):
     from courseware_app.ui.present.audience import AudienceWindow
     from courseware_app.ui.present.console import ConsoleWindow
