@@ -1,7 +1,7 @@
 """Performance harness: numbers measured against a floor in the same run, not pass/fail tests.
 
-    python benchmarks/run.py [--runs 7] [--json] [--skip-search] [--skip-print] [--skip-scaling]
-                             [--scaling-sizes 12,120,1200]
+    python benchmarks/run.py [--runs 7] [--json] [--skip-search] [--skip-print] [--skip-editor]
+                             [--skip-trs] [--skip-scaling] [--scaling-sizes 12,120,1200]
 
 Start-up is measured as whole processes (spawn to first module painted), for our app and for
 a bare PySide6 script showing the same HTML in a QTextBrowser (the floor), offscreen. The app
@@ -10,6 +10,10 @@ is spawn to everything attached (outline, progress, menus) with that page open. 
 may cache bytecode (PYTHONDONTWRITEBYTECODE is cleared), as an installed app would.
 The print section (benchmarks/print_bench.py, ~5 s) builds the whole course's trainer guide in
 English and writes it as a PDF: seconds (target < 60 s) and pages; --skip-print leaves it out.
+The editor section (benchmarks/save_to_repaint.py, ~10 s): in editor mode, a save of the largest
+module to its page painted again (target < 300 ms); --skip-editor leaves it out.
+The TRS section (benchmarks/trs_bench.py, ~10 s): the TRS lab's analysis of 100,000 synthetic
+consignments with 6 milestones (target < 2 s); --skip-trs leaves it out.
 Then the scaling table (benchmarks/scaling.py, docs/scaling.md): the same course 10 and 100
 times larger (--scaling-sizes), ~5 minutes on 2 cores; --skip-scaling leaves it out.
 """
@@ -184,6 +188,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--json", action="store_true")
     parser.add_argument("--skip-search", action="store_true")
     parser.add_argument("--skip-print", action="store_true")
+    parser.add_argument("--skip-editor", action="store_true")
+    parser.add_argument("--skip-trs", action="store_true")
     parser.add_argument("--skip-scaling", action="store_true")
     parser.add_argument(
         "--scaling-sizes",
@@ -203,6 +209,12 @@ def main(argv: list[str] | None = None) -> int:
         results["search"] = search_numbers()
     if not args.skip_print:
         results["print"] = print_numbers("en")
+    if not args.skip_editor:  # each in a process of its own, as the app would run it
+        results["editor"] = json_child(
+            [sys.executable, "-m", "benchmarks.save_to_repaint", "--json"]
+        )[0]
+    if not args.skip_trs:
+        results["trs"] = json_child([sys.executable, "-m", "benchmarks.trs_bench", "--json"])[0]
     scaling = None if args.skip_scaling else scaling_numbers(args.scaling_sizes, args.runs)
     if scaling is not None:
         results["scaling"] = dict(scaling)
@@ -250,6 +262,14 @@ def main(argv: list[str] | None = None) -> int:
                 "target < 60 s",
             )
         )
+    editor = results.get("editor")
+    if editor:
+        label = f"editor: save to repaint, largest module ({editor['file']})"
+        rows.append((label, f"{editor['total_ms']} ms", "target < 300 ms"))
+    trs = results.get("trs")
+    if trs:
+        label = f"TRS lab: analysis of {trs['consignments']:,} consignments"
+        rows.append((label, f"{trs['median_s']:.2f} s", "target < 2 s"))
     width = max(len(a) for a, _b, _c in rows)
     for a, b, c in rows:
         print(f"{a.ljust(width)}  {b:>12}  {c}")

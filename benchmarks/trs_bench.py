@@ -89,6 +89,9 @@ def run_trs_benchmark(count: int = CONSIGNMENTS) -> dict[str, float]:
 
 def main() -> int:
     result = run_trs_benchmark()
+    if "--json" in sys.argv[1:]:
+        print(json.dumps(result))
+        return 0
     verdict = "ok" if result["median_s"] < TARGET_S else "SLOW"
     load = f", load average {os.getloadavg()[0]:.1f}" if hasattr(os, "getloadavg") else ""
     print(
