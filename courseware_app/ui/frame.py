@@ -84,6 +84,7 @@ class WindowFrame(QMainWindow):
     uiLanguageRequested = Signal(str)  # noqa: N815 - Qt signal naming
     locationChanged = Signal(str, str)  # noqa: N815 - (module id, section id), on every change
     attemptRecorded = Signal(object)  # noqa: N815 - a finished core.scoring.Attempt
+    courseReplaced = Signal()  # noqa: N815 - the course was read again (editor mode, an update)
     ready = Signal()  # the start-up is over: course attached, first page opened
     view_modes: ViewModes
     reader: Reader  # set when a course is attached (MainWindow.attach_course); actions that

@@ -226,6 +226,7 @@ class Reader(QObject):
         self.window.outline.populate(course, self.content_language)
         self.window.fill_content_languages()
         self.redraw()
+        self.window.courseReplaced.emit()
 
     def _section_scrolled(self, section: str) -> None:
         loc = self.location

@@ -78,6 +78,8 @@ class WindowApi(Protocol):
     locationChanged: SignalInstance  # noqa: N815 - Qt signal naming
     # a finished core.scoring.Attempt
     attemptRecorded: SignalInstance  # noqa: N815
+    # the course was read again (editor mode, a content update): indexes and views follow
+    courseReplaced: SignalInstance  # noqa: N815
     view: ModuleView
     outline: OutlineTree
     toolbar: QToolBar

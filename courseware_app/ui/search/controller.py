@@ -116,6 +116,7 @@ class SearchController(QObject):
         self.highlights = PageHighlights(window.view, self._show_status)
         window.view.textChanged.connect(self.clear_highlights)
         window.locationChanged.connect(self._location_changed)
+        window.courseReplaced.connect(self.reindex)
         window.add_part(self)
 
     def _reader(self) -> ReaderApi:
@@ -170,6 +171,13 @@ class SearchController(QObject):
     def start_indexing(self) -> None:
         """Bring the index up to date off the UI thread; ``indexReady`` says when it is."""
         if self.builder.start(self._reader().course):
+            self.bar.setRange(0, 0)
+            self.bar.show()
+            self._update_state()
+
+    def reindex(self) -> None:
+        """The course was read again (editor mode, a content update): index what changed."""
+        if self.builder.rebuild(self._reader().course):
             self.bar.setRange(0, 0)
             self.bar.show()
             self._update_state()

@@ -31,6 +31,7 @@ class IndexBuilder(QObject):
         super().__init__(parent)
         self.index_path = index_path
         self.started = self.building = False
+        self.pending: Course | None = None  # a course to index again once this build ends
         self.progress = (0, 0)
         self.error = self.warning = ""
         self._cancel = threading.Event()
@@ -65,8 +66,18 @@ class IndexBuilder(QObject):
         self.runner.submit("search-index", build)
         return True
 
+    def rebuild(self, course: Course) -> bool:
+        """Index ``course`` again (it was read again): now, or when the running build ends;
+        False when it waits for that."""
+        if self.building:
+            self.pending = course
+            return False
+        self.started = False
+        return self.start(course)
+
     def stop(self) -> None:
         """Cancel a running build and wait for its thread."""
+        self.pending = None
         self._cancel.set()
         self.runner.wait()
 
@@ -77,6 +88,9 @@ class IndexBuilder(QObject):
     def _done(self, _key: object, stats: UpdateStats | None) -> None:
         self.building = False
         self.finished.emit(stats)
+        pending, self.pending = self.pending, None
+        if pending is not None:
+            self.rebuild(pending)
         if stats is not None and stats.warning:  # after "ready", so that it stays in view
             self.warning = stats.warning
             self.warned.emit(stats.warning)
