@@ -5,9 +5,8 @@ from __future__ import annotations
 import gettext as _gettext
 import logging
 import threading
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
-from collections.abc import Mapping
 from pathlib import Path
 from typing import TypedDict
 

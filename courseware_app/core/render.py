@@ -18,7 +18,7 @@ from courseware_app.core.syntax import is_remote
 from courseware_app.core.themes import LIGHT, Theme, page_css
 
 if TYPE_CHECKING:  # the extensions import Markdown, which loads on first render only
-    from courseware_app.core.mdext.blocks import QuizHtml
+    from courseware_app.core.mdext.blocks import ExerciseHtml, QuizHtml
     from courseware_app.core.mdext.trainer import Audience
 
 ALLOWED_TAGS = {
@@ -76,7 +76,7 @@ ALLOWED_ATTRIBUTES = {
     "th": {"bgcolor", "colspan", "rowspan", "valign", "width"},
     "ol": {"start"},
 }
-URL_SCHEMES = {"http", "https", "mailto", "module", "asset", "quiz"}
+URL_SCHEMES = {"http", "https", "mailto", "module", "asset", "quiz", "exercise"}
 STYLE_PROPERTIES = {
     "color",
     "background-color",
@@ -193,13 +193,17 @@ def markdown_to_html(
     trainer: bool = False,
     quiz_html: QuizHtml | None = None,
     key_points: bool = True,
+    exercise_html: ExerciseHtml | None = None,
 ) -> tuple[str, list[tuple[str, str]], list[str]]:
     """Convert one Markdown document; returns (sanitised html, links, images).
     Trainer notes (mdext.trainer decides what one is) only when ``trainer``; slides as
-    key-points boxes unless ``key_points`` is False."""
+    key-points boxes unless ``key_points`` is False; quizzes and exercises left out, or
+    replaced by what ``quiz_html`` and ``exercise_html`` make of their ids."""
     label = _("Trainer notes: {title}")
     audience: Audience = "trainer" if trainer else "trainee"
-    return _convert(source, audience, label, module_id, lang, folder, quiz_html, key_points)
+    return _convert(
+        source, audience, label, module_id, lang, folder, quiz_html, key_points, exercise_html
+    )
 
 
 def trainer_notes_html(
@@ -219,10 +223,12 @@ def _convert(
     folder: Path | None,
     quiz_html: QuizHtml | None,
     key_points: bool = True,
+    exercise_html: ExerciseHtml | None = None,
 ) -> tuple[str, list[tuple[str, str]], list[str]]:
     eng = _engine()
     eng.md.reset()
     eng.blocks.quiz_html, eng.notes.audience = quiz_html, audience
+    eng.blocks.exercise_html = exercise_html
     ctx = eng.reader.ctx
     ctx.module_id, ctx.lang, ctx.folder = module_id, lang, folder
     ctx.trainer_label, ctx.key_points = trainer_label, key_points
@@ -251,16 +257,35 @@ def _quiz_placeholder(tr: ModuleTranslation) -> QuizHtml:
         quiz = next((q for q in tr.quizzes if q.id == quiz_id), None)
         count = len(quiz.questions) if quiz else 0
         label = ngettext("{count} question", "{count} questions", count).format(count=count)
-        title = html.escape(quiz.title if quiz and quiz.title else _("Quiz"))
-        link = html.escape(f"quiz:{tr.module_id}/{quiz_id}")
-        start = html.escape(_("Start the quiz"))
-        return (
-            f'<table class="callout quiz" width="100%" cellpadding="10"><tr><td>'
-            f"<p><b>{title}</b> — {html.escape(label)}</p>"
-            f'<p><a href="{link}">{start}</a></p></td></tr></table>'
-        )
+        title = quiz.title if quiz and quiz.title else _("Quiz")
+        link = f"quiz:{tr.module_id}/{quiz_id}"
+        return _placeholder_box("quiz", title, label, link, _("Start the quiz"))
 
     return make
+
+
+def _exercise_placeholder(tr: ModuleTranslation) -> ExerciseHtml:
+    def make(exercise_id: str) -> str:
+        exercise = next((e for e in tr.exercises if e.id == exercise_id), None)
+        count = len(exercise.cards) if exercise else 0
+        label = ngettext("{count} risk card", "{count} risk cards", count).format(count=count)
+        title = exercise.title if exercise and exercise.title else _("Exercise")
+        link = f"exercise:{tr.module_id}/{exercise_id}"
+        start = _("Start the exercise")
+        return _placeholder_box("exercise", title, label, link, start)
+
+    return make
+
+
+def _placeholder_box(kind: str, title: str, label: str, link: str, start: str) -> str:
+    """The box that stands in a quiz's or an exercise's place: its title and size, and a link
+    that opens it (plain text, escaped here)."""
+    title, link, start = html.escape(title), html.escape(link), html.escape(start)
+    return (
+        f'<table class="callout {kind}" width="100%" cellpadding="10"><tr><td>'
+        f"<p><b>{title}</b> — {html.escape(label)}</p>"
+        f'<p><a href="{link}">{start}</a></p></td></tr></table>'
+    )
 
 
 def header_html(tr: ModuleTranslation) -> str:
@@ -273,10 +298,24 @@ def header_html(tr: ModuleTranslation) -> str:
     return (
         f'<h1 class="module-title">{html.escape(tr.title)}</h1>'
         f'<p class="summary">{html.escape(tr.summary)}</p>'
-        f'<p class="meta">{html.escape(meta)}</p>'
+        f"{META_LINE}{html.escape(meta)}</p>"
         f'<p class="objectives-title"><b>{objectives_title}</b></p>'
         f'<ul class="objectives">{objectives}</ul>'
     )
+
+
+META_LINE = '<p class="meta">'
+
+
+def after_meta(html: str, addition: str) -> str:
+    """``html`` with ``addition`` just after the module's meta line (``header_html``'s duration
+    and version), unchanged without one: where page decorations about the module go."""
+    start = html.find(META_LINE)
+    end = html.find("</p>", start) if start >= 0 else -1
+    if not addition or end < 0:
+        return html
+    end += len("</p>")
+    return html[:end] + addition + html[end:]
 
 
 def render_translation(
@@ -292,6 +331,7 @@ def render_translation(
         trainer=trainer,
         quiz_html=_quiz_placeholder(tr),
         key_points=key_points,
+        exercise_html=_exercise_placeholder(tr),
     )
     return RenderedModule(
         module_id=tr.module_id,

@@ -9,24 +9,14 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from courseware_app.core import paths
+from courseware_app.core.render import after_meta
 
 if TYPE_CHECKING:
     from collections.abc import Mapping
 
     from courseware_app.ui.window_api import WindowApi
 
-META = '<p class="meta">'
 Candidates = list[tuple[Path, "Mapping[str, str]"]]
-
-
-def after_meta(html: str, addition: str) -> str:
-    """``html`` with ``addition`` just after the module's meta line (unchanged without one)."""
-    start = html.find(META)
-    end = html.find("</p>", start) if start >= 0 else -1
-    if not addition or end < 0:
-        return html
-    end += len("</p>")
-    return html[:end] + addition + html[end:]
 
 
 class WhatChanged:

@@ -5,9 +5,8 @@ from __future__ import annotations
 
 from html import escape
 
+from courseware_app.core.render import after_meta
 from courseware_app.ui.dashboard import requirement_text, state_text
-
-META = '<p class="meta">'
 
 
 class CompletionLine:
@@ -34,12 +33,7 @@ class CompletionLine:
     def decorate(self, html: str, module_id: str) -> str:
         line = self.line(module_id)
         self._drawn = (module_id, line)
-        start = html.find(META)
-        end = html.find("</p>", start) if start >= 0 else -1
-        if not line or end < 0:
-            return html
-        end += len("</p>")
-        return html[:end] + line + html[end:]
+        return after_meta(html, line)
 
     def follow(self, *_args: object) -> None:
         """A write landed or the profile changed: draw the page again if its line changed."""
