@@ -7,12 +7,13 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from pathlib import Path
 
+from courseware_app.core.exercises.model import RiskMatrix
 from courseware_app.core.questions.types import QuestionType
+from courseware_app.core.syntax import ID_RE as ID_RE  # the model's ids, re-exported
 
 SEMVER_RE = re.compile(
     r"^(0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*)(?:-[0-9A-Za-z.-]+)?(?:\+[0-9A-Za-z.-]+)?$"
 )
-ID_RE = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 
 
 class Severity(StrEnum):
@@ -149,6 +150,7 @@ class ModuleTranslation:
     quizzes: tuple[Quiz, ...] = ()
     trainer_notes: int = 0
     slides: tuple[Slide, ...] = ()
+    exercises: tuple[RiskMatrix, ...] = ()  # its ``::: exercise`` blocks, in order
 
     @property
     def planned_minutes(self) -> int | None:

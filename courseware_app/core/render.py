@@ -272,17 +272,17 @@ def _exercise_placeholder(tr: ModuleTranslation) -> ExerciseHtml:
         title = exercise.title if exercise and exercise.title else _("Exercise")
         link = f"exercise:{tr.module_id}/{exercise_id}"
         start = _("Start the exercise")
-        return _placeholder_box("exercise", title, label, link, start)
+        return _placeholder_box("quiz exercise", title, label, link, start)  # quiz's colours
 
     return make
 
 
-def _placeholder_box(kind: str, title: str, label: str, link: str, start: str) -> str:
+def _placeholder_box(classes: str, title: str, label: str, link: str, start: str) -> str:
     """The box that stands in a quiz's or an exercise's place: its title and size, and a link
     that opens it (plain text, escaped here)."""
     title, link, start = html.escape(title), html.escape(link), html.escape(start)
     return (
-        f'<table class="callout {kind}" width="100%" cellpadding="10"><tr><td>'
+        f'<table class="callout {classes}" width="100%" cellpadding="10"><tr><td>'
         f"<p><b>{title}</b> — {html.escape(label)}</p>"
         f'<p><a href="{link}">{start}</a></p></td></tr></table>'
     )

@@ -55,7 +55,9 @@ HEADING_ID_RE: Final = re.compile(r"^(.*?)\s*\{\s*#([^\s}]+)[^}]*\}$")
 """A heading's text ending in attributes with an id: ``Title {#some-id .class}``."""
 
 BLOCK_START_CHARS: Final = frozenset("#!:`~ \t")
-"""First characters of every line that can open a heading, callout, quiz or fence."""
+"""First characters of every line that can open a heading, callout, quiz, exercise or fence."""
+ID_RE: Final = re.compile(r"^[a-z0-9][a-z0-9-]*$")
+"""A module's, section's, quiz's or exercise's id: lower-case letters, digits and hyphens."""
 
 
 def heading_id(text: str) -> tuple[str, str] | None:
@@ -145,11 +147,41 @@ def quiz_id(line: str) -> str:
 
 
 def quiz_end(lines: list[str], start: int) -> int | None:
-    """Index of the ``:::`` line closing the quiz opened at ``start``, or None."""
+    """Index of the ``:::`` line closing the quiz (or exercise) opened at ``start``, or None."""
     return next((j for j in range(start + 1, len(lines)) if QUIZ_CLOSE_RE.match(lines[j])), None)
 
 
-BlockKind = Literal["quiz", "trainer"]
+# ---------------------------------------------------------------- exercise blocks
+
+EXERCISE_OPEN_RE: Final = re.compile(r"^:::\s*exercise\b(.*)$")
+"""``::: exercise KIND ID`` opens an exercise; a ``:::`` line closes it, as it closes a quiz."""
+
+
+def exercise_header(line: str) -> tuple[str, str]:
+    """(kind, id) written after ``::: exercise`` ('' for what is not written)."""
+    m = EXERCISE_OPEN_RE.match(line)
+    parts = m.group(1).split() if m else []
+    return (parts[0] if parts else "", parts[1] if len(parts) > 1 else "")
+
+
+def exercise_id(line: str) -> str:
+    """The id written after ``::: exercise KIND`` ('' when none is)."""
+    return exercise_header(line)[1]
+
+
+BlockKind = Literal["quiz", "exercise", "trainer"]
+
+
+def _colon_block(line: str) -> BlockKind | None:
+    """The kind of ``:::`` block a line opens, or None."""
+    if QUIZ_OPEN_RE.match(line):
+        return "quiz"
+    return "exercise" if EXERCISE_OPEN_RE.match(line) else None
+
+
+def opens_colon_block(line: str) -> bool:
+    """True for a ``::: quiz`` or ``::: exercise`` opener (both close at the next ``:::``)."""
+    return _colon_block(line) is not None
 
 
 def callout_end(lines: list[str], start: int) -> int:
@@ -164,16 +196,17 @@ def callout_end(lines: list[str], start: int) -> int:
 
 
 def iter_blocks(lines: list[str]) -> Iterator[tuple[BlockKind, int, int]]:
-    """Yield (kind, start, end) for quiz blocks and trainer notes outside fenced code."""
+    """Yield (kind, start, end) for quiz and exercise blocks and trainer notes outside fenced
+    code (an unclosed block runs to the end)."""
     fences = Fences()
     i = 0
     while i < len(lines):
         line = lines[i]
         if fences.inside(line):
             i += 1
-        elif QUIZ_OPEN_RE.match(line):
+        elif kind := _colon_block(line):
             end = quiz_end(lines, i)
-            yield "quiz", i, len(lines) if end is None else end + 1
+            yield kind, i, len(lines) if end is None else end + 1
             i = len(lines) if end is None else end + 1
         elif TRAINER_RE.match(line):
             end = callout_end(lines, i)

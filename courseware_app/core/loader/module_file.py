@@ -14,6 +14,8 @@ from courseware_app.core.course import (
     Slide,
     parse_semver,
 )
+from courseware_app.core.exercises import RiskMatrix
+from courseware_app.core.exercises.parser import parse_exercise
 from courseware_app.core.i18n import _
 from courseware_app.core.languages import SOURCE_LANGUAGE
 from courseware_app.core.limits import MAX_DURATION_MINUTES
@@ -32,6 +34,7 @@ from courseware_app.core.loader.presenting import check_minutes, scan_slides, se
 from courseware_app.core.quiz import parse_quiz
 from courseware_app.core.syntax import (
     BLOCK_START_CHARS,
+    EXERCISE_OPEN_RE,
     H1_RE,
     H2_RE,
     QUIZ_OPEN_RE,
@@ -58,6 +61,7 @@ class BodyScan:
     trainer_notes: int = 0
     seen_ids: dict[str, int] = field(default_factory=dict)  # section id -> its line
     slides: list[Slide] = field(default_factory=list)
+    exercises: list[RiskMatrix] = field(default_factory=list)
 
 
 # ---------------------------------------------------------------- front matter
@@ -199,7 +203,7 @@ def _check_translated_from(meta: YamlMapping, report: Report, is_source: bool) -
 
 
 def scan_body(body: str, first_line: int, report: Report) -> BodyScan:
-    """Find sections, quiz blocks and trainer notes, with their real line numbers."""
+    """Find sections, quiz and exercise blocks and trainer notes, with their real line numbers."""
     scan = BodyScan()
     lines = body.split("\n")
     fences = Fences()
@@ -212,6 +216,9 @@ def scan_body(body: str, first_line: int, report: Report) -> BodyScan:
         in_code = fences.inside(line)
         if not in_code and QUIZ_OPEN_RE.match(line):
             i = _scan_quiz(lines, i, first_line, report, scan)
+            continue
+        if not in_code and EXERCISE_OPEN_RE.match(line):
+            i = _scan_exercise(lines, i, first_line, report, scan)
             continue
         if not in_code:
             _scan_line(line, first_line + i, report, scan)
@@ -308,20 +315,41 @@ def _scan_heading(text: str, no: int, report: Report, scan: BodyScan) -> None:
 def _scan_quiz(
     lines: list[str], start: int, first_line: int, report: Report, scan: BodyScan
 ) -> int:
-    end = quiz_end(lines, start)
-    if end is None:
-        report.add(
-            first_line + start, "quiz-unclosed", "the quiz block is never closed with a ':::' line"
-        )
-        end = len(lines)
-    block = [(first_line + j, lines[j]) for j in range(start, end)]
+    unclosed = "the quiz block is never closed with a ':::' line"
+    block, after = _block_lines(lines, start, first_line, report, ("quiz-unclosed", unclosed))
     quiz, diags = parse_quiz(report.file, block)
     report.items.extend(diags)
     if quiz is not None:
         if any(q.id == quiz.id for q in scan.quizzes):
             report.add(quiz.line, "quiz-duplicate-id", f"quiz id '{quiz.id}' is used twice")
         scan.quizzes.append(quiz)
-    return end + 1
+    return after
+
+
+def _block_lines(
+    lines: list[str], start: int, first_line: int, report: Report, unclosed: tuple[str, str]
+) -> tuple[list[tuple[int, str]], int]:
+    """A ``:::`` block's numbered lines (the closing line excluded) and the index after it; an
+    unclosed block (reported with ``unclosed``: code, message) runs to the end of the body."""
+    end = quiz_end(lines, start)
+    if end is None:
+        report.add(first_line + start, *unclosed)
+        end = len(lines)
+    return [(first_line + j, lines[j]) for j in range(start, end)], end + 1
+
+
+def _scan_exercise(
+    lines: list[str], start: int, first_line: int, report: Report, scan: BodyScan
+) -> int:
+    unclosed = ("exercise-unclosed", _("the exercise block is never closed with a ':::' line"))
+    block, after = _block_lines(lines, start, first_line, report, unclosed)
+    exercise = parse_exercise(block, report)
+    if exercise is not None:
+        if any(e.id == exercise.id for e in scan.exercises):
+            message = _("exercise id '{id}' is used twice").format(id=exercise.id)
+            report.add(exercise.line, "exercise-duplicate-id", message)
+        scan.exercises.append(exercise)
+    return after
 
 
 # ---------------------------------------------------------------- the file
@@ -408,4 +436,5 @@ def _translation(
         quizzes=tuple(scan.quizzes),
         trainer_notes=scan.trainer_notes,
         slides=tuple(scan.slides),
+        exercises=tuple(scan.exercises),
     )

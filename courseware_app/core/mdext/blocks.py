@@ -1,4 +1,5 @@
-"""The Markdown preprocessor that puts a placeholder (or nothing) in each quiz block's place.
+"""The Markdown preprocessor that puts a placeholder (or nothing) in each quiz's and exercise's
+place.
 
 Trainer notes are left to Python-Markdown and decided on the parsed tree (mdext.trainer)."""
 
@@ -10,22 +11,29 @@ from markdown import Markdown
 from markdown.extensions import Extension
 from markdown.preprocessors import Preprocessor
 
-from courseware_app.core.syntax import iter_blocks, quiz_id
+from courseware_app.core.syntax import exercise_id, iter_blocks, quiz_id
 
 QuizHtml = Callable[[str], str]
 """Makes the HTML that stands in a quiz block's place, from the quiz id."""
+ExerciseHtml = Callable[[str], str]
+"""Makes the HTML that stands in an exercise block's place, from the exercise id."""
 
 
-def strip_blocks(lines: list[str], quiz_html: QuizHtml | None) -> list[str]:
-    """Remove quiz blocks, or put ``quiz_html(id)`` in their place."""
+def strip_blocks(
+    lines: list[str], quiz_html: QuizHtml | None, exercise_html: ExerciseHtml | None = None
+) -> list[str]:
+    """Remove quiz and exercise blocks (their answers with them), or put ``quiz_html(id)``
+    and ``exercise_html(id)`` in their place."""
+    makers = {"quiz": (quiz_html, quiz_id), "exercise": (exercise_html, exercise_id)}
     out: list[str] = []
     last = 0
     for kind, start, end in iter_blocks(lines):
-        if kind != "quiz":
+        if kind not in makers:
             continue
+        make, block_id = makers[kind]
         out.extend(lines[last:start])
-        if quiz_html is not None:
-            out.extend(["", quiz_html(quiz_id(lines[start])), ""])
+        if make is not None:
+            out.extend(["", make(block_id(lines[start])), ""])
         last = end
     out.extend(lines[last:])
     return out
@@ -37,7 +45,7 @@ class BlocksPreprocessor(Preprocessor):
         self.ext = ext
 
     def run(self, lines: list[str]) -> list[str]:
-        return strip_blocks(lines, self.ext.quiz_html)
+        return strip_blocks(lines, self.ext.quiz_html, self.ext.exercise_html)
 
 
 class CoursewareBlocks(Extension):
@@ -45,6 +53,7 @@ class CoursewareBlocks(Extension):
 
     def __init__(self, **kwargs: object) -> None:
         self.quiz_html: QuizHtml | None = None
+        self.exercise_html: ExerciseHtml | None = None
         super().__init__(**kwargs)
 
     def extendMarkdown(self, md: Markdown) -> None:  # noqa: N802 - Python-Markdown's API name

@@ -1,5 +1,5 @@
 """A module as a presenter shows it: a sequence of steps per section (a title card, the section's
-slides, then its projectable blocks), each rendered for the room, which never sees a trainer
+slides, then its projectable blocks, its exercises and its quizzes), each rendered for the room, which never sees a trainer
 note. The trainer's notes are kept beside the steps, per section, for the console."""
 
 from __future__ import annotations
@@ -18,13 +18,16 @@ from courseware_app.core.render import markdown_to_html, trainer_notes_html
 from courseware_app.core.slides import PICTURE_RE, parse_slide
 from courseware_app.core.syntax import (
     CALLOUT_RE,
+    EXERCISE_OPEN_RE,
     PROJECTED_KINDS,
     QUIZ_OPEN_RE,
     SLIDE_KIND,
     TRAINER_KIND,
     Fences,
     callout_end,
+    exercise_id,
     iter_link_uses,
+    opens_colon_block,
     quiz_end,
     quiz_id,
 )
@@ -40,6 +43,7 @@ class StepKind(StrEnum):
     SLIDE = "slide"
     BLOCK = "block"  # a diagram, a table, a case study, an example or an exercise
     QUIZ = "quiz"  # the quiz's card: the classroom quiz starts from it
+    EXERCISE = "exercise"  # an exercise's card: the presenter projects the exercise from it
 
 
 @dataclass(frozen=True)
@@ -56,6 +60,7 @@ class Step:
     caption: str = ""
     speaker: str = ""  # a slide's own trainer note (HTML): the console shows it, never the room
     quiz: str = ""  # the quiz id of a QUIZ step
+    exercise: str = ""  # the exercise id of an EXERCISE step
     ordinal: int = 0  # its place among its section's steps of the same kind
 
     @property
@@ -165,6 +170,7 @@ class _Builder:
         slides: list[Step] = []
         blocks: list[Step] = []
         quizzes: list[Step] = []
+        exercises: list[Step] = []
         subheading, fences, i = section.title, Fences(), start
         while i < end:
             line = self.lines[i]
@@ -173,8 +179,11 @@ class _Builder:
                 continue
             if heading := SUBHEADING_RE.match(line):
                 subheading = heading.group(1)
-            if QUIZ_OPEN_RE.match(line):
-                quizzes.append(self._quiz(section, quiz_id(line), len(quizzes)))
+            if opens_colon_block(line):
+                if QUIZ_OPEN_RE.match(line):
+                    quizzes.append(self._quiz(section, quiz_id(line), len(quizzes)))
+                elif EXERCISE_OPEN_RE.match(line):
+                    exercises.append(self._exercise(section, exercise_id(line), len(exercises)))
                 closed = quiz_end(self.lines, i)
                 i = end if closed is None else closed + 1
                 continue
@@ -208,7 +217,7 @@ class _Builder:
                 i = stop
                 continue
             i = callout_end(self.lines, i) if callout else i + 1
-        return [*slides, *blocks, *quizzes]
+        return [*slides, *blocks, *exercises, *quizzes]
 
     def _slide(self, section: Section, start: int, ordinal: int) -> Step:
         source = parse_slide(self.lines, start)
@@ -238,6 +247,17 @@ class _Builder:
         label = words.ngettext("{count} question", "{count} questions", count).format(count=count)
         body = f"<p>{html.escape(label)}</p>"
         return Step(StepKind.QUIZ, section.id, title, body, quiz=quiz, ordinal=ordinal)
+
+    def _exercise(self, section: Section, exercise: str, ordinal: int) -> Step:
+        """The exercise's card: its title, instructions and size, never a model place."""
+        found = next((e for e in self.tr.exercises if e.id == exercise), None)
+        count = len(found.cards) if found else 0
+        words = translator(self.tr.lang)  # the room's language, not the console's
+        title = found.title if found and found.title else words.gettext("Exercise")
+        label = words.ngettext("{count} risk card", "{count} risk cards", count)
+        instructions = self.render([found.instructions]) if found and found.instructions else ""
+        body = f"{instructions}<p>{html.escape(label.format(count=count))}</p>"
+        return Step(StepKind.EXERCISE, section.id, title, body, exercise=exercise, ordinal=ordinal)
 
     def notes(self, start: int, end: int) -> str:
         """The section's trainer notes, without its slides' speaker notes (shown with them)."""

@@ -1,4 +1,5 @@
-"""The progress store: profiles, visits, quiz attempts, bookmarks and notes in one SQLite file."""
+"""The progress store: profiles, visits, quiz and exercise attempts, bookmarks and notes in one
+SQLite file."""
 
 from courseware_app.core.progress.db import DB_NAME, connect
 from courseware_app.core.progress.errors import (
@@ -7,6 +8,7 @@ from courseware_app.core.progress.errors import (
     StoreError,
     StoreMissingError,
 )
+from courseware_app.core.progress.exercises import StoredExerciseAttempt
 from courseware_app.core.progress.helpers import device_name, iso_utc, parse_iso, to_jsonable
 from courseware_app.core.progress.records import Profile, StoredAttempt
 from courseware_app.core.progress.schema import SCHEMA_VERSION, migrate
@@ -33,6 +35,7 @@ __all__ = [
     "StoreError",
     "StoreMissingError",
     "StoredAttempt",
+    "StoredExerciseAttempt",
     "UnfinishedAttempt",
     "connect",
     "course_progress",

@@ -150,12 +150,39 @@ def _migrate_to_4(conn: sqlite3.Connection) -> None:
     )
 
 
+def _migrate_to_5(conn: sqlite3.Connection) -> None:
+    """Exercise attempts (core.progress.exercises), apart from quiz attempts: they never count
+    toward a module's pass mark or completion."""
+    conn.execute(
+        """CREATE TABLE exercise_attempts (
+        id TEXT PRIMARY KEY NOT NULL,
+        profile_id TEXT NOT NULL REFERENCES profiles(id) ON DELETE CASCADE,
+        module TEXT NOT NULL,
+        module_version TEXT NOT NULL,
+        lang TEXT NOT NULL,
+        exercise TEXT NOT NULL,
+        kind TEXT NOT NULL,
+        good INTEGER NOT NULL,
+        total INTEGER NOT NULL,
+        score REAL NOT NULL,
+        cards TEXT NOT NULL DEFAULT '[]',
+        started_at TEXT NOT NULL,
+        finished_at TEXT NOT NULL,
+        device TEXT NOT NULL DEFAULT '')"""
+    )
+    conn.execute(
+        "CREATE INDEX exercise_attempts_by_profile "
+        "ON exercise_attempts(profile_id, module, finished_at)"
+    )
+
+
 # MIGRATIONS[n] takes a database from schema n to n + 1; never edit a released step.
 MIGRATIONS: tuple[Callable[[sqlite3.Connection], None], ...] = (
     _migrate_to_1,
     _migrate_to_2,
     _migrate_to_3,
     _migrate_to_4,
+    _migrate_to_5,
 )
 SCHEMA_VERSION = len(MIGRATIONS)
 
