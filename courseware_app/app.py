@@ -144,6 +144,7 @@ def attach_everything(window, args, data: Path, languages, log_to_file: bool = T
     from courseware_app.ui.present.part import install_presenter
     from courseware_app.ui.print_part import install_print
     from courseware_app.ui.progress_ui import install_progress
+    from courseware_app.ui.trs_part import install_trs_lab
 
     if log_to_file:
         setup_logging(data)
@@ -160,6 +161,7 @@ def attach_everything(window, args, data: Path, languages, log_to_file: bool = T
     progress = install_progress(window, None, data, ui_language_locked=bool(args.lang))
     install_presenter(window, data)
     install_print(window, data)
+    install_trs_lab(window, data)
     install_parity(window)
     install_editor(window, data, editor=getattr(args, "editor", False))
     install_packs(window, data)

@@ -16,6 +16,7 @@ if TYPE_CHECKING:
     from PySide6.QtCore import QUrl
 
     from courseware_app.core.course import Course
+    from courseware_app.ui.trs_part import TrsLabPart
 
 
 def confirm_external(parent: QWidget, url: QUrl) -> None:
@@ -52,13 +53,26 @@ def offer_file(parent: QWidget, content_root: Path, url: QUrl) -> None:
         parent=parent,
     )
     open_button = box.addButton(_("Open"), QMessageBox.ButtonRole.AcceptRole)
+    lab = _trs_lab(parent) if path.suffix.lower() == ".csv" else None
+    lab_button = box.addButton(_("Open in the TRS lab"), QMessageBox.ButtonRole.ActionRole)
+    lab_button.setVisible(lab is not None)  # an extract of trs-02 (or any course CSV)
     save_button = box.addButton(_("Save a copy…"), QMessageBox.ButtonRole.ActionRole)
     box.addButton(QMessageBox.StandardButton.Cancel)
     box.exec()
-    if box.clickedButton() is open_button:
+    if lab is not None and box.clickedButton() is lab_button:
+        lab.open_lab(path)
+    elif box.clickedButton() is open_button:
         QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
     elif box.clickedButton() is save_button:
         save_copy(parent, path)
+
+
+def _trs_lab(parent: QWidget) -> TrsLabPart | None:
+    """The window's TRS lab part, which opens a course's CSV extract (trs-02's dataset)."""
+    from courseware_app.ui.trs_part import TrsLabPart
+
+    part = getattr(parent, "part", None)
+    return part(TrsLabPart) if callable(part) else None
 
 
 def save_copy(parent: QWidget, path: Path) -> Path | None:
