@@ -12,7 +12,13 @@ from courseware_app.core.exercises.model import (
     Place,
     RiskMatrix,
 )
-from courseware_app.core.exercises.registry import find_kind, kind_names, register, unregister
+from courseware_app.core.exercises.registry import (
+    find_kind,
+    keywords,
+    kind_names,
+    register,
+    unregister,
+)
 from courseware_app.core.exercises.scoring import distance, on_grid, score_card, score_placements
 
 __all__ = [
@@ -31,6 +37,7 @@ __all__ = [
     "RiskMatrix",
     "distance",
     "find_kind",
+    "keywords",
     "kind_names",
     "on_grid",
     "register",

@@ -32,6 +32,9 @@ class ExerciseKind(ABC):
     the core: it reads the block's body (the lines between the opener and ``:::``)."""
 
     name: ClassVar[str]
+    keywords: ClassVar[tuple[str, ...]] = ()
+    """The ``key:`` words its body's lines may start with (the validator's prose checks skip
+    them)."""
 
     @abstractmethod
     def parse(self, header: Header, body: Lines, report: Report) -> Exercise | None:

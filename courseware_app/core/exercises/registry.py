@@ -31,6 +31,11 @@ def find_kind(name: str) -> ExerciseKind | None:
     return _kinds().get(name)
 
 
+def keywords() -> frozenset[str]:
+    """Every registered kind's ``key:`` words."""
+    return frozenset(word for kind in _kinds().values() for word in kind.keywords)
+
+
 def kind_names() -> list[str]:
     """The registered kinds' names, in the order they were registered."""
     return list(_kinds())

@@ -45,6 +45,14 @@ class _Draft:
 
 class RiskMatrixKind(ExerciseKind):
     name: ClassVar[str] = "risk-matrix"
+    keywords: ClassVar[tuple[str, ...]] = (
+        "title",
+        "instructions",
+        "likelihood",
+        "consequence",
+        "place",
+        "why",
+    )
 
     def parse(self, header: Header, body: Lines, report: Report) -> RiskMatrix:
         draft = _Draft(header, report)

@@ -11,6 +11,8 @@ and the page header all read ``ModuleProgress.state``):
 - otherwise it is in progress once anything of it was read or tried, else not started.
 
 Unfinished quiz attempts (``core.progress.unfinished``) play no part: they are not attempts.
+Exercise attempts (``core.progress.exercises``) play none either: an exercise is practice,
+never part of a pass mark, and the summary these rules read holds quiz attempts only.
 """
 
 from __future__ import annotations

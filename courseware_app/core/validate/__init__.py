@@ -6,6 +6,7 @@ from courseware_app.core.validate.common import body_lines
 from courseware_app.core.validate.course_checks import check_module, validate_course
 from courseware_app.core.validate.links import check_links, scan_links
 from courseware_app.core.validate.parity import (
+    check_exercises,
     check_presenting,
     check_quizzes,
     check_sections,
@@ -17,6 +18,7 @@ from courseware_app.core.validate.view import CourseView
 __all__ = [
     "CourseView",
     "body_lines",
+    "check_exercises",
     "check_links",
     "check_module",
     "check_presenting",

@@ -6,7 +6,7 @@ from collections.abc import Iterator
 
 from courseware_app.core.course import Diagnostic, ModuleTranslation, Severity
 from courseware_app.core.loader import display_path
-from courseware_app.core.syntax import QUIZ_CLOSE_RE, QUIZ_OPEN_RE, Fences
+from courseware_app.core.syntax import QUIZ_CLOSE_RE, Fences, opens_colon_block
 
 
 def diag(
@@ -21,26 +21,29 @@ def diag(
 
 
 def body_lines(tr: ModuleTranslation, skip_quiz: bool = True) -> Iterator[tuple[int, str]]:
-    """Yield (line number, text) of prose lines: outside code fences and, optionally, quizzes."""
+    """Yield (line number, text) of prose lines: outside code fences and, optionally, quiz and
+    exercise blocks."""
     for no, line, in_quiz in marked_lines(tr):
         if not (in_quiz and skip_quiz):
             yield no, line
 
 
 def quiz_lines(tr: ModuleTranslation) -> Iterator[tuple[int, str]]:
-    """Yield (line number, text) of the lines inside quiz blocks (outside code fences)."""
+    """Yield (line number, text) of the lines inside quiz and exercise blocks (outside code
+    fences): Markdown of their own."""
     for no, line, in_quiz in marked_lines(tr):
         if in_quiz:
             yield no, line
 
 
 def marked_lines(tr: ModuleTranslation) -> Iterator[tuple[int, str, bool]]:
-    """Yield (line number, text, inside a quiz) of every line outside code fences."""
+    """Yield (line number, text, inside a quiz or an exercise) of every line outside code
+    fences."""
     fences, in_quiz = Fences(), False
     for i, line in enumerate(tr.body.split("\n")):
         if fences.inside(line):
             continue
-        if QUIZ_OPEN_RE.match(line):
+        if opens_colon_block(line):
             in_quiz = True
         if in_quiz:
             yield tr.body_line + i, line, True

@@ -16,12 +16,18 @@ from courseware_app.core.course import (
 from courseware_app.core.validate.assets import check_unused, check_variants, used_paths
 from courseware_app.core.validate.common import diag
 from courseware_app.core.validate.links import FileUse, scan_links
-from courseware_app.core.validate.parity import check_presenting, check_quizzes, check_sections
+from courseware_app.core.validate.parity import (
+    check_exercises,
+    check_presenting,
+    check_quizzes,
+    check_sections,
+)
 from courseware_app.core.validate.prose import check_trainer_notes, check_typography
 from courseware_app.core.validate.view import CourseView
 
 SECTION_ERRORS = ("section-", "no-sections", "fence-unclosed")  # the sections are not as written
 QUIZ_ERRORS = "quiz-"  # a quiz (or a question) was dropped
+EXERCISE_ERRORS = "exercise-"  # an exercise (or a card) was dropped
 
 
 def validate_course(course: Course, only: Collection[str] | None = None) -> list[Diagnostic]:
@@ -75,9 +81,9 @@ def check_module(
 def _against_source(
     view: CourseView, module: Module, src: ModuleTranslation, tr: ModuleTranslation
 ) -> list[Diagnostic]:
-    """A translation against the source: sections, slides and minutes, quizzes (each unless a
-    load error on either side already changed them), and whether it follows the current
-    version."""
+    """A translation against the source: sections, slides and minutes, quizzes, exercises (each
+    unless a load error on either side already changed them), and whether it follows the
+    current version."""
     out: list[Diagnostic] = []
     langs = (src.lang, tr.lang)
     if not any(view.broken(module, lang, SECTION_ERRORS) for lang in langs):
@@ -85,6 +91,8 @@ def _against_source(
         out.extend(check_presenting(src, tr))
     if not any(view.broken(module, lang, QUIZ_ERRORS) for lang in langs):
         out.extend(check_quizzes(src, tr))
+    if not any(view.broken(module, lang, EXERCISE_ERRORS) for lang in langs):
+        out.extend(check_exercises(src, tr))
     if is_outdated(tr.translated_from, src.version):
         message = f"follows {src.lang} {tr.translated_from}, which is now {src.version}"
         out.append(diag(tr, 1, "translation-outdated", message, Severity.WARNING))

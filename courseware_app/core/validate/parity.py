@@ -1,4 +1,5 @@
-"""A translation against its source language: section ids, quizzes, slides and minutes."""
+"""A translation against its source language: section ids, quizzes, exercises, slides and
+minutes."""
 
 from __future__ import annotations
 
@@ -10,6 +11,7 @@ from courseware_app.core.course import (
     Section,
     Severity,
 )
+from courseware_app.core.exercises import RiskMatrix
 from courseware_app.core.i18n import _
 from courseware_app.core.validate.common import diag
 
@@ -154,3 +156,58 @@ def _shape_message(q: Question, ref: Question, lang: str) -> str:
     if q.points != ref.points:
         return f"question '{q.id}' has {q.points:g} points here but {ref.points:g} in {lang}"
     return f"question '{q.id}' has a different number of items or pairs from {lang}"
+
+
+# ---------------------------------------------------------------- exercises
+
+
+def check_exercises(src: ModuleTranslation, tr: ModuleTranslation) -> list[Diagnostic]:
+    """Each exercise of a translation has the source's id, kind, cards and model places (its
+    words are its own language's)."""
+    out: list[Diagnostic] = []
+    theirs = {e.id: e for e in src.exercises}
+    for exercise in tr.exercises:
+        other = theirs.pop(exercise.id, None)
+        if other is None:
+            message = _("exercise '{id}' is not in the {lang} file")
+            out.append(_mismatch(tr, exercise.line, message, exercise.id, src.lang))
+        else:
+            out.extend(_compare_exercise(tr, exercise, other, src.lang))
+    for exercise_id in theirs:
+        message = _("exercise '{id}' of the {lang} file is missing here")
+        out.append(_mismatch(tr, tr.body_line, message, exercise_id, src.lang))
+    return out
+
+
+def _mismatch(tr: ModuleTranslation, line: int, message: str, item: str, lang: str) -> Diagnostic:
+    return diag(tr, line, "exercise-mismatch", message.format(id=item, lang=lang))
+
+
+def _compare_exercise(
+    tr: ModuleTranslation, exercise: RiskMatrix, other: RiskMatrix, lang: str
+) -> list[Diagnostic]:
+    if exercise.kind != other.kind:
+        message = _("exercise '{id}' is {kind} here but {other} in {lang}").format(
+            id=exercise.id, kind=exercise.kind, other=other.kind, lang=lang
+        )
+        return [diag(tr, exercise.line, "exercise-mismatch", message)]
+    out: list[Diagnostic] = []
+    theirs = {c.id: c for c in other.cards}
+    for card in exercise.cards:
+        ref = theirs.pop(card.id, None)
+        if ref is None:
+            message = _("card '{id}' is not in the {lang} exercise")
+            out.append(_mismatch(tr, card.line, message, card.id, lang))
+        elif card.place != ref.place:
+            message = _("card '{id}' is placed at {ours} here but at {theirs} in {lang}").format(
+                id=card.id, ours=_cell(card.place), theirs=_cell(ref.place), lang=lang
+            )
+            out.append(diag(tr, card.line, "exercise-mismatch", message))
+    for card_id in theirs:
+        message = _("card '{id}' of the {lang} exercise is missing here")
+        out.append(_mismatch(tr, exercise.line, message, card_id, lang))
+    return out
+
+
+def _cell(place: tuple[int, int]) -> str:
+    return f"{place[0]} {place[1]}"

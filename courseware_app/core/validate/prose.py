@@ -3,16 +3,18 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from courseware_app.core.course import Diagnostic, ModuleTranslation, Severity
+from courseware_app.core.exercises import keywords
 from courseware_app.core.i18n import _
 from courseware_app.core.quiz import KEYWORD_RE, QUESTION_RE
 from courseware_app.core.syntax import (
     QUIZ_CLOSE_RE,
-    QUIZ_OPEN_RE,
     callout_title,
     is_canonical_trainer_opener,
     looks_like_trainer_note,
+    opens_colon_block,
     opens_trainer_note,
     visible_text,
 )
@@ -54,10 +56,17 @@ STRAIGHT_QUOTE_RE = re.compile(r'"')
 FR_GUILLEMET_RE = re.compile(r"«(?![\u00a0\u202f])|(?<![\u00a0\u202f])»")
 
 
+@lru_cache(maxsize=1)
+def _exercise_keyword_re() -> re.Pattern[str]:
+    words = "|".join(sorted(keywords()))
+    return re.compile(rf"^({words}):")
+
+
 def _quiz_prose(line: str) -> str:
-    """A quiz line without its keyword (``answer:`` ...); a question's id line is no prose."""
+    """A quiz or exercise line without its keyword (``answer:``, ``why:`` ...); a question's
+    or card's id line is no prose."""
     stripped = line.lstrip()
-    m = KEYWORD_RE.match(stripped)
+    m = KEYWORD_RE.match(stripped) or _exercise_keyword_re().match(stripped)
     if m:
         stripped = line = stripped[m.end(1) + 1 :]
     return "" if QUESTION_RE.match(stripped.lstrip()) else line
@@ -65,7 +74,7 @@ def _quiz_prose(line: str) -> str:
 
 def _typography_text(raw: str) -> str | None:
     """The visible prose of a body line that typography rules check, or None to skip it."""
-    if QUIZ_OPEN_RE.match(raw) or QUIZ_CLOSE_RE.match(raw) or raw.lstrip().startswith("|---"):
+    if opens_colon_block(raw) or QUIZ_CLOSE_RE.match(raw) or raw.lstrip().startswith("|---"):
         return None
     title = callout_title(raw)
     return visible_text(_quiz_prose(raw if title is None else title))
