@@ -40,7 +40,7 @@ if TYPE_CHECKING:
 # none of them at import time.
 
 MIN_ZOOM, MAX_ZOOM = -4, 12
-MENUS = ("file", "view", "go", "language", "help")
+MENUS = ("file", "view", "go", "tools", "language", "help")
 P = TypeVar("P", bound="WindowPart")
 
 
@@ -212,7 +212,7 @@ class WindowFrame(QMainWindow):
     def retranslate_ui(self) -> None:
         """Every text of the frame and its parts, in the current interface language."""
         self.actions_.retranslate_ui()
-        titles = (_("&File"), _("&View"), _("&Go"), _("&Language"), _("&Help"))
+        titles = (_("&File"), _("&View"), _("&Go"), _("&Tools"), _("&Language"), _("&Help"))
         for menu, title in zip(self.menus.values(), titles, strict=True):
             menu.setTitle(title)
         self.toolbar.setWindowTitle(_("Navigation"))

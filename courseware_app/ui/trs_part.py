@@ -36,10 +36,7 @@ class TrsLabPart(QObject):
         self.retranslate_ui()
 
     def _menu(self) -> QMenu:
-        try:
-            return self.window.menu("tools")
-        except KeyError:  # no Tools menu in this window: File holds the other document tools
-            return self.window.menu("file")
+        return self.window.menu("tools")
 
     def _place(self, menu: QMenu) -> None:
         quit_action = next((a for a in menu.actions() if a.objectName() == "quit"), None)
