@@ -294,6 +294,11 @@ class Reader(QObject):
         elif scheme == "quiz":
             module_id, _sep, quiz_id = url.path().partition("/")
             self.open_quiz(module_id, quiz_id)
+        elif scheme == "exercise":
+            from courseware_app.ui.exercises.opening import open_exercise  # when first asked for
+
+            module_id, _sep, exercise_id = url.path().partition("/")
+            open_exercise(self, module_id, exercise_id)
         elif scheme == "asset":
             links.offer_file(self.window, self.course.root, url)
         elif scheme in ("http", "https", "mailto"):
