@@ -33,10 +33,11 @@ class ParityPart(QObject):
         self.open_matrix = QAction(self)
         self.open_matrix.setObjectName("translationMatrix")
         self.open_matrix.triggered.connect(self.show_matrix)
-        menu = window.menu("view")
-        menu.addSeparator()
+        view = window.menu("view")
+        view.addSeparator()
+        view.addAction(self.toggle)
+        window.menu("tools").addAction(self.open_matrix)  # an editor's and translator's tool
         for action in (self.toggle, self.open_matrix):
-            menu.addAction(action)
             window.add_action(action)
         window.reader.add_page_decorator(self._decorate)
         window.add_part(self)

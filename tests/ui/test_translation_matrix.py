@@ -127,7 +127,7 @@ def test_a_double_click_opens_that_module_side_by_side_in_that_language(
 ):
     w = make_window(small_course(tmp_path))
     part = install_parity(w)
-    assert part.open_matrix in w.menu("view").actions()
+    assert part.open_matrix in w.menu("tools").actions()
     part.open_matrix.trigger()
     matrix = part.matrix
     assert matrix is not None and matrix.isVisible()
