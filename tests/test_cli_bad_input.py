@@ -65,6 +65,13 @@ RECIPES = {
     "lock": Recipe("lock {IN}", "content"),
     "new-module": Recipe("new-module m9 --track risk-management --title T --content {IN}", "content"),
     "trs analyze": Recipe("trs analyze {IN} --json", "file"),
+    "pack keygen": Recipe("pack keygen -o {IN}", "file", missing_ok=True),
+    "pack trust": Recipe("pack trust {IN}", "file"),
+    "pack build": Recipe("pack build {IN} --key {IN}/publisher.key -o {OUT}", "content"),
+    "pack verify": Recipe("pack verify {IN}", "file"),
+    "pack install": Recipe("pack install {IN} --data-dir {OUT}", "file"),
+    "pack list": Recipe("pack list --data-dir {IN}", "data", missing_ok=True),
+    "pack rollback": Recipe("pack rollback --data-dir {IN}", "data"),
 }
 CASES = ("missing", "unreadable", "wrong-kind", "unwritable-output", "not-utf8")
 

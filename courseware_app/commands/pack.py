@@ -69,6 +69,14 @@ def register_installing(actions, common) -> None:
     p.set_defaults(func=run_rollback)
 
 
+def data_folder(args, command: str) -> Path | int:
+    """The data folder, or the exit code after saying that it is not a folder."""
+    data = paths.data_dir(args.data_dir)
+    if data.exists() and not data.is_dir():
+        return fail(command, _("{path} is not a folder").format(path=data))
+    return data
+
+
 def bundled() -> Path:
     return paths.resource_root() / "content"
 
@@ -99,7 +107,7 @@ def run_keygen(args) -> int:
     folder = Path(args.output)
     try:
         private, public = write_key_pair(
-            folder, args.name or folder.resolve().name, passphrase(True)
+            folder, args.name or folder.resolve().name, lambda: passphrase(True)
         )
     except PackError as exc:
         return fail("pack keygen", str(exc))
@@ -128,7 +136,10 @@ def run_trust(args) -> int:
     if answer not in ("y", "yes", _("y").casefold(), _("yes").casefold()):
         print(_("not trusted; nothing was changed"))
         return 1
-    path = trust_key(key, paths.data_dir(args.data_dir))
+    data = data_folder(args, "pack trust")
+    if isinstance(data, int):
+        return data
+    path = trust_key(key, data)
     print(_("trusted: {path}").format(path=path))
     return 0
 
@@ -145,7 +156,7 @@ def run_build(args) -> int:
     if isinstance(course, int):
         return course
     try:
-        key = read_private_key(Path(args.key), passphrase())
+        key = read_private_key(Path(args.key), passphrase)
         manifest = build_pack(course, key, Path(args.output))
     except CourseRefused as exc:
         for problem in exc.problems:
@@ -216,8 +227,11 @@ def print_info(info: PackInfo) -> None:
 def run_verify(args) -> int:
     from courseware_app.core.packs import verify_pack
 
+    data = data_folder(args, "pack verify")
+    if isinstance(data, int):
+        return data
     try:
-        info = verify_pack(Path(args.file), paths.data_dir(args.data_dir), bundled=bundled())
+        info = verify_pack(Path(args.file), data, bundled=bundled())
     except PackError as exc:
         if args.json:
             print(json.dumps({"valid": False, "error": str(exc)}, ensure_ascii=False, indent=2))
@@ -235,10 +249,13 @@ def run_verify(args) -> int:
 def run_install(args) -> int:
     from courseware_app.core.packs import install_pack
 
+    data = data_folder(args, "pack install")
+    if isinstance(data, int):
+        return data
     try:
         info = install_pack(
             Path(args.file),
-            paths.data_dir(args.data_dir),
+            data,
             allow_downgrade=args.allow_downgrade,
             bundled=bundled(),
         )
@@ -253,7 +270,10 @@ def run_install(args) -> int:
 def run_list(args) -> int:
     from courseware_app.core.packs import content_versions
 
-    versions = content_versions(paths.data_dir(args.data_dir), bundled())
+    data = data_folder(args, "pack list")
+    if isinstance(data, int):
+        return data
+    versions = content_versions(data, bundled())
     if args.json:
         rows = [
             {
@@ -277,8 +297,11 @@ def run_list(args) -> int:
 def run_rollback(args) -> int:
     from courseware_app.core.packs import rollback
 
+    data = data_folder(args, "pack rollback")
+    if isinstance(data, int):
+        return data
     try:
-        version = rollback(paths.data_dir(args.data_dir), bundled=bundled())
+        version = rollback(data, bundled=bundled())
     except PackError as exc:
         return fail("pack rollback", str(exc))
     print(_("rolled back: course {version} is now active").format(version=version))

@@ -8,6 +8,7 @@ import binascii
 import hashlib
 import json
 import os
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Final
@@ -108,6 +109,13 @@ class SigningKey:
         return json.dumps(document, indent=2) + "\n"
 
 
+Passphrase = str | Callable[[], str]
+
+
+def _given(passphrase: Passphrase) -> str:
+    return passphrase if isinstance(passphrase, str) else passphrase()
+
+
 def _derive(passphrase: str, salt: bytes, opslimit: int, memlimit: int) -> bytes:
     return nacl.pwhash.argon2id.kdf(
         nacl.secret.SecretBox.KEY_SIZE,
@@ -165,9 +173,9 @@ def read_public_key(path: Path) -> PublicKey:
     return PublicKey(name if isinstance(name, str) else "", key)
 
 
-def read_private_key(path: Path, passphrase: str) -> SigningKey:
+def read_private_key(path: Path, passphrase: Passphrase) -> SigningKey:
     """Unseal a ``publisher.key`` file; PackError when it is not one or the passphrase is
-    wrong."""
+    wrong. A callable passphrase is asked for once the file is known to be a key."""
     try:
         document = _read_json(path)
     except OSError as exc:
@@ -186,22 +194,25 @@ def read_private_key(path: Path, passphrase: str) -> SigningKey:
     except (ValueError, binascii.Error) as exc:
         raise not_one from exc
     try:
-        seed = nacl.secret.SecretBox(_derive(passphrase, salt, ops, mem)).decrypt(sealed)
+        box = nacl.secret.SecretBox(_derive(_given(passphrase), salt, ops, mem))
+        seed = box.decrypt(sealed)
     except nacl.exceptions.CryptoError as exc:
         raise PackError(_("wrong passphrase for {path}").format(path=path)) from exc
     name = document.get("name")
     return SigningKey(name if isinstance(name, str) else "", seed)
 
 
-def write_key_pair(folder: Path, name: str, passphrase: str) -> tuple[Path, Path]:
+def write_key_pair(folder: Path, name: str, passphrase: Passphrase) -> tuple[Path, Path]:
     """Create ``folder`` and write exactly ``publisher.key`` (readable by its owner only) and
-    ``publisher.pub``; PackError when either exists already."""
+    ``publisher.pub``; PackError when ``folder`` exists already (keys are never mixed with
+    other files, nor written over)."""
     private, public = folder / PRIVATE_NAME, folder / PUBLIC_NAME
-    for path in (private, public):
-        if path.exists():
-            raise PackError(_("{path} exists already; nothing was written").format(path=path))
+    if folder.exists() or folder.is_symlink():
+        message = _("{path} exists already; give a new folder (nothing was written)")
+        raise PackError(message.format(path=folder))
+    passphrase = _given(passphrase)
     key = SigningKey.generate(name)
-    folder.mkdir(parents=True, exist_ok=True)
+    folder.mkdir(parents=True)
     fd = os.open(private, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
     with os.fdopen(fd, "w", encoding="utf-8") as f:
         f.write(key.sealed_text(passphrase))

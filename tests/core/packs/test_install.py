@@ -172,7 +172,7 @@ def test_keygen_writes_exactly_two_files_and_the_passphrase_unseals(tmp_path: Pa
     assert b"correct" not in private.read_bytes() and key.seed not in private.read_bytes()
     with pytest.raises(PackError, match="wrong passphrase"):
         read_private_key(private, "wrong")
-    with pytest.raises(PackError, match="exists already; nothing was written"):
+    with pytest.raises(PackError, match="exists already; give a new folder"):
         write_key_pair(tmp_path / "keys", "Editors", "again")
     with pytest.raises(PackError, match="is not a publisher public key"):
         read_public_key(private)
