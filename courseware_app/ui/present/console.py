@@ -57,6 +57,7 @@ class ConsoleWindow(QWidget):
     """The trainer's window (an ordinary window, on the laptop's screen)."""
 
     classroomRequested = Signal(str)  # noqa: N815 - the quiz id of the current QUIZ step
+    exerciseRequested = Signal(str)  # noqa: N815 - the exercise id of the current EXERCISE step
     darkChanged = Signal(bool)  # noqa: N815 - the projector's look
 
     def __init__(
@@ -109,6 +110,11 @@ class ConsoleWindow(QWidget):
         self.quiz_button = QPushButton(column)
         self.quiz_button.clicked.connect(self._quiz_clicked)
         box.addWidget(self.quiz_button)
+        self.exercise_button = QPushButton(column)
+        self.exercise_button.clicked.connect(
+            lambda: self.exerciseRequested.emit(self.controller.step.exercise)
+        )
+        box.addWidget(self.exercise_button)
         box.addStretch(1)
         return column
 
@@ -168,6 +174,7 @@ class ConsoleWindow(QWidget):
         self.speaker_caption.setText(_("Speaker notes for this slide"))
         self.goto_caption.setText(_("&Go to step:"))
         self.quiz_button.setText(_("Run the classroom quiz"))
+        self.exercise_button.setText(_("Place the cards with the room"))
         self.end_button.setText(_("&End the presentation"))
         self.banner.setText(
             _(
@@ -204,6 +211,7 @@ class ConsoleWindow(QWidget):
         self.speaker.setVisible(bool(c.speaker()))
         self.speaker_caption.setVisible(bool(c.speaker()))
         self.quiz_button.setVisible(c.step.kind == StepKind.QUIZ)
+        self.exercise_button.setVisible(c.step.kind == StepKind.EXERCISE)
         self.goto.blockSignals(True)
         self.goto.setValue(c.index + 1)
         self.goto.blockSignals(False)

@@ -16,6 +16,7 @@ from courseware_app.core.course import Module
 from courseware_app.ui.present.audience import AudienceWindow
 from courseware_app.ui.present.console import ConsoleWindow
 from courseware_app.ui.present.controller import PresenterController
+from courseware_app.ui.present.exercise_view import exercise_finder
 from courseware_app.ui.present.keys import PresenterKeys
 from courseware_app.ui.present.look import DARK_NAME, LIGHT_NAME, look_named
 from courseware_app.ui.present.screens import AudiencePlacer
@@ -63,6 +64,9 @@ class Presenter(QObject):
         self.console.darkChanged.connect(self.set_dark)
         self.console.languages.dark.setChecked(o.theme != LIGHT_NAME)
         self.console.classroomRequested.connect(self.start_classroom)
+        self.console.exerciseRequested.connect(self.start_exercise)
+        for view in (self.audience.steps, self.console.current, self.console.upcoming):
+            view.set_exercises(exercise_finder(c))
         self.classroom: QObject | None = None
         c.ended.connect(self._close)
         self.set_dark(o.theme != LIGHT_NAME)
@@ -84,6 +88,12 @@ class Presenter(QObject):
         from courseware_app.ui.present.classroom import start_classroom  # when first asked for
 
         self.classroom = start_classroom(self.controller, self.console, self.audience, quiz_id)
+
+    def start_exercise(self, exercise_id: str) -> None:
+        """The exercise's live board in the console and on the projector."""
+        from courseware_app.ui.present.exercise_panel import start_exercise  # when first asked for
+
+        self.classroom = start_exercise(self.controller, self.console, self.audience, exercise_id)
 
     def _close(self) -> None:
         self.placer.stop()

@@ -1,7 +1,8 @@
 """One step as the room sees it, in widgets whose text a screen reader (and a test) can read:
-title cards, slides (bullets or a picture), projected blocks, the quiz's card. With a second
-language, each title and bullet has its translation beneath it, smaller. The audience window
-shows it full screen; the console shows the same at a small size as its previews."""
+title cards, slides (bullets or a picture), projected blocks, the quiz's card, an exercise's
+board. With a second language, each title and bullet has its translation beneath it, smaller.
+The audience window shows it full screen; the console shows the same at a small size as its
+previews."""
 
 from __future__ import annotations
 
@@ -22,6 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from courseware_app.core.present.steps import Step, StepKind, plain_text
+from courseware_app.ui.present.exercise_view import Finder, step_board
 from courseware_app.ui.present.look import (
     BODY_PX,
     CARD_SHARE,
@@ -74,13 +76,19 @@ class StepView(QWidget):
             StepKind.SLIDE: self._slide,
             StepKind.BLOCK: self._block,
             StepKind.QUIZ: self._quiz,
+            StepKind.EXERCISE: self._exercise,
         }
+        self.find_exercise: Finder = lambda _id: None
         paint(self, self.look)
 
     def set_look(self, look: Look) -> None:
         self.look = look
         paint(self, look)
         self.rebuild()
+
+    def set_exercises(self, find: Finder) -> None:
+        """Where an exercise step finds its exercise (by id), to show its board."""
+        self.find_exercise = find
 
     def show_step(self, step: Step, second: Step | None = None, zoomed: bool = False) -> None:
         self.step, self.second, self.zoomed = step, second, zoomed
@@ -189,6 +197,15 @@ class StepView(QWidget):
         self._titles(step, second, CARD_SHARE, Qt.AlignmentFlag.AlignCenter)
         self.box.addWidget(self._rich(step.html, scaled(self.px, TITLE_SHARE)))
         self.box.addStretch(1)
+
+    def _exercise(self, step: Step, second: Step | None) -> None:
+        self._titles(step, second, TITLE_SHARE)
+        exercise = self.find_exercise(step.exercise)
+        if exercise is None:
+            self.box.addWidget(self._rich(step.html, self.px))
+            self.box.addStretch(1)
+            return
+        self.box.addWidget(step_board(exercise, self.look, self.px, self), 1)
 
     def _titles(
         self,
