@@ -7,13 +7,14 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QPointF, Qt, QUrl
-from PySide6.QtGui import QDropEvent
-from PySide6.QtWidgets import QApplication
+from PySide6.QtGui import QDropEvent, QFontMetrics
+from PySide6.QtWidgets import QApplication, QLabel
 
 from courseware_app.core.loader import load_course
 from courseware_app.core.progress import ProgressStore
 from courseware_app.ui.exercises.chips import card_mime
 from courseware_app.ui.exercises.opening import open_exercise
+from courseware_app.ui.exercises.scales import fit_to_width, pixel_sized
 from courseware_app.ui.exercises.window import ExerciseWindow
 from courseware_app.ui.progress_ui import install_progress
 from tests.core.helpers import good_module, write_tree
@@ -211,3 +212,13 @@ def test_a_link_to_no_exercise_says_so(reading):
     assert open_exercise(window.reader, "m1", "nothing") is None
     assert "cannot be found" in window.statusBar().currentMessage()
     assert window.findChild(ExerciseWindow) is None
+
+
+def test_scale_labels_share_the_largest_size_at_which_every_word_fits(qtbot):
+    labels = [QLabel("1 Insignificant"), QLabel("2 Minor")]
+    fit_to_width(labels, 40, [200, 200])
+    size = labels[0].font().pixelSize()
+    assert labels[1].font().pixelSize() == size < 40
+    wide = QFontMetrics(pixel_sized(labels[0].font(), size)).horizontalAdvance("Insignificant")
+    wider = QFontMetrics(pixel_sized(labels[0].font(), size + 1)).horizontalAdvance("Insignificant")
+    assert wide <= 200 - 4 < wider

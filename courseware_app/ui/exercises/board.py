@@ -27,6 +27,7 @@ from courseware_app.core.i18n import _
 from courseware_app.ui.exercises.chips import CardChip, Cell, DropBox
 from courseware_app.ui.exercises.overlay import RevealOverlay
 from courseware_app.ui.exercises.placements import CENTRE, SIDE, Placements, clamped
+from courseware_app.ui.exercises.scales import fit_to_width
 from courseware_app.ui.exercises.texts import (
     card_text,
     cards_count_words,
@@ -47,6 +48,7 @@ MOVES: dict[K, Cell] = {
 }
 HOLD_KEYS = (K.Key_Return, K.Key_Enter, K.Key_Space)
 TRAY_KEYS = (K.Key_Delete, K.Key_Backspace)
+LABEL_EMS = 6  # a likelihood label is at most this many of its text's heights wide
 NOT_OURS = (
     Qt.KeyboardModifier.ControlModifier
     | Qt.KeyboardModifier.AltModifier
@@ -88,7 +90,9 @@ class MatrixBoard(QWidget):
         }
         self.grid_area = QWidget(self)
         self.cells: dict[Cell, DropBox] = {}
-        self.scale_labels: list[QLabel] = []
+        self.likelihood_labels: list[QLabel] = []
+        self.consequence_labels: list[QLabel] = []
+        self.scale_px = 0  # 0: the scales' labels in the board's own font, as they come
         self._build_grid()
         self.tray_caption = QLabel(self)
         self.tray = DropBox(self, None, self)
@@ -120,13 +124,16 @@ class MatrixBoard(QWidget):
             title.setFont(bold_font())
         grid.addWidget(self.likelihood_title, 0, 0)
         for row, lik in enumerate(range(SIDE, 0, -1), 1):
-            grid.addWidget(self._scale(lik, self.exercise.likelihood), row, 0)
+            label = self._scale(lik, self.exercise.likelihood)
+            self.likelihood_labels.append(label)
+            grid.addWidget(label, row, 0)
             grid.setRowStretch(row, 1)
             for con in range(1, SIDE + 1):
                 self.cells[(lik, con)] = cell = DropBox(self, (lik, con), self.grid_area)
                 grid.addWidget(cell, row, con)
         for con in range(1, SIDE + 1):
             label = self._scale(con, self.exercise.consequence)
+            self.consequence_labels.append(label)
             label.setAlignment(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop)
             label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
             grid.addWidget(label, SIDE + 1, con)
@@ -137,7 +144,6 @@ class MatrixBoard(QWidget):
         label = QLabel(f"{value} {labels[value - 1]}", self.grid_area)
         label.setWordWrap(True)
         label.setTextFormat(Qt.TextFormat.PlainText)
-        self.scale_labels.append(label)
         return label
 
     def retranslate_ui(self) -> None:
@@ -203,8 +209,25 @@ class MatrixBoard(QWidget):
         self.overlay.setVisible(result is not None)
         self.relayout()
 
+    def set_scale_px(self, px: int) -> None:
+        """The scales' labels ``px`` pixels high, or smaller where a word would not fit: a
+        likelihood label in LABEL_EMS of it, a consequence label in its column."""
+        self.scale_px = px
+        self._fit_scales()
+
+    def _fit_scales(self) -> None:
+        px = self.scale_px
+        if not px:
+            return
+        for label in self.likelihood_labels:
+            label.setMaximumWidth(px * LABEL_EMS)
+        fit_to_width(self.likelihood_labels, px, [px * LABEL_EMS] * SIDE)
+        widths = [self.cells[(1, con)].width() for con in range(1, SIDE + 1)]
+        fit_to_width(self.consequence_labels, px, widths)
+
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt override
         super().resizeEvent(event)
+        self._fit_scales()
         self.overlay.setGeometry(self.rect())
         self.overlay.raise_()
 

@@ -99,6 +99,8 @@ class CardChip(QFrame):
             metrics = self.label.fontMetrics()
             width = self.label.width() - metrics.horizontalAdvance(heading)
             text = metrics.elidedText(text, Qt.TextElideMode.ElideRight, max(0, width))
+            if text == "…":  # no word fits: the number alone
+                heading, text = self.heading(), ""
         self.label.setText(heading + text)
 
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt override

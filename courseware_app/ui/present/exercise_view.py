@@ -39,7 +39,6 @@ Finder = Callable[[str], RiskMatrix | None]
 FIT_STEP = 0.9  # the legend is tried this much smaller until it fits...
 FIT_FLOOR = 0.45  # ... down to this share of the body text
 GRID_SHARE, LEGEND_SHARE = 3, 2  # the widths of the grid and the legend
-LABEL_EMS = 4  # a scale's label is at most this many body-text heights wide (then wraps)
 
 
 def exercise_finder(controller: PresenterController) -> Finder:
@@ -172,9 +171,7 @@ class ExerciseProjection(QWidget):
     def apply_size(self, px: int) -> None:
         self.setFont(pixel_font(px))
         self.title.setFont(pixel_font(scaled(px, POINT_SHARE), bold=True))
-        for label in self.board.scale_labels:
-            label.setFont(pixel_font(scaled(px, SECOND_SHARE)))
-            label.setMaximumWidth(px * LABEL_EMS)
+        self.board.set_scale_px(scaled(px, SECOND_SHARE))
         margin = px // 2 if self.title.isVisible() else 0
         self.box.setContentsMargins(margin, margin, margin, margin)
         self.legend.set_px(px)
