@@ -222,3 +222,10 @@ def test_scale_labels_share_the_largest_size_at_which_every_word_fits(qtbot):
     wide = QFontMetrics(pixel_sized(labels[0].font(), size)).horizontalAdvance("Insignificant")
     wider = QFontMetrics(pixel_sized(labels[0].font(), size + 1)).horizontalAdvance("Insignificant")
     assert wide <= 200 - 4 < wider
+
+
+def test_the_window_follows_a_language_switch(qtbot, window):
+    from courseware_app.ui.retranslate import LanguageController
+
+    LanguageController(QApplication.instance(), None).switch("ru")
+    qtbot.waitUntil(lambda: window.close_button.text() == "За&крыть")
