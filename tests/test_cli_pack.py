@@ -70,8 +70,8 @@ def build(capsys, folder: Path, keydir: Path, pack: Path) -> tuple[int, str, str
     return run(capsys, "pack", "build", str(folder), "--key", key, "-o", str(pack))
 
 
-def outline_versions(capsys: pytest.CaptureFixture[str]) -> dict[str, str]:
-    code, out, err = run(capsys, "outline", "--json")
+def outline_versions(capsys: pytest.CaptureFixture[str], *extra: str) -> dict[str, str]:
+    code, out, err = run(capsys, "outline", "--json", *extra)
     assert code == 0, err
     return {m["id"]: m["version"] for m in json.loads(out)["modules"]}
 
@@ -111,6 +111,9 @@ def test_build_trust_verify_install_outline_rollback(tmp_path: Path, capsys) -> 
     code, out, err = run(capsys, "--data-dir", str(data), "pack", "install", str(pack))
     assert code == 0, err
     assert outline_versions(capsys) == new
+    assert outline_versions(capsys, "--data-dir", str(data)) == new  # named as well as implied
+    elsewhere = tmp_path / "another-data-folder"
+    assert outline_versions(capsys, "--data-dir", str(elsewhere)) == old  # no pack there
     code, out, err = run(capsys, "pack", "list", "--json")
     assert [(v["source"], v["active"]) for v in json.loads(out)] == [
         ("bundled", False),

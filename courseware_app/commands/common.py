@@ -32,13 +32,13 @@ def cannot_write(path: str | Path, exc: OSError) -> str:
     return _("cannot write {path}: {reason}").format(path=path, reason=reason)
 
 
-def load_content(content: str | None, command: str) -> Course | int:
+def load_content(content: str | None, command: str, data: str | None = None) -> Course | int:
     """The course in ``--content`` (or the bundled one), or the exit code after saying that
     the folder holds no course, or that its course.yaml cannot be read (the loader would
     return an empty course). A module's own errors are the command's to report."""
     from courseware_app.core.loader import load_course
 
-    folder = paths.content_dir(content)
+    folder = paths.content_dir(content, data)  # with no --content: an installed pack, if newer
     missing = no_course(folder, command)
     if missing:
         return missing

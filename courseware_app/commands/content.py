@@ -58,7 +58,7 @@ def register(sub, common) -> None:
 def run_validate(args) -> int:
     from courseware_app.core.validate import validate_path
 
-    target = Path(args.dir) if args.dir else paths.content_dir(args.content)
+    target = Path(args.dir) if args.dir else paths.content_dir(args.content, args.data_dir)
     if not target.exists():
         return fail("validate", _("{path} does not exist").format(path=target), 2)
     diags = validate_path(target)
@@ -84,7 +84,7 @@ def summary(diags: list[Diagnostic]) -> str:
 def run_outline(args) -> int:
     from courseware_app.core.course_outline import course_outline
 
-    course = load_content(args.content, "outline")
+    course = load_content(args.content, "outline", args.data_dir)
     if isinstance(course, int):
         return course
     print(json.dumps(course_outline(course), ensure_ascii=False, indent=2))
@@ -96,7 +96,7 @@ def run_render(args) -> int:
     from courseware_app.core.render import module_page
 
     set_language(args.lang)
-    course = load_content(args.content, "render")
+    course = load_content(args.content, "render", args.data_dir)
     if isinstance(course, int):
         return course
     if args.module not in course.modules:

@@ -41,7 +41,7 @@ def gui_arguments(args: argparse.Namespace) -> argparse.Namespace:
 
 def run_edit(args: argparse.Namespace) -> int:
     gui = gui_arguments(args)
-    folder = paths.content_dir(gui.content)
+    folder = paths.content_dir(gui.content, gui.data_dir)
     if not folder.is_dir():
         return fail("edit", _("{path} is not a folder").format(path=folder), BAD_USAGE)
     course = load_content(str(folder), "edit")  # a folder that holds no usable course: say so

@@ -39,7 +39,7 @@ def _cell(cell: LanguageCell) -> str:
 def run(args) -> int:
     from courseware_app.core.i18n_status import all_catalogs, module_matrix, problems
 
-    course = load_content(args.content, "i18n-status")
+    course = load_content(args.content, "i18n-status", args.data_dir)
     if isinstance(course, int):
         return course
     matrix = module_matrix(course)

@@ -78,7 +78,7 @@ def run(args) -> int:
         return fail(
             COMMAND, _("{path} is a folder; give a file name").format(path=output), BAD_USAGE
         )
-    course = load_content(args.content, COMMAND)
+    course = load_content(args.content, COMMAND, args.data_dir)
     if isinstance(course, int):
         return course
     from courseware_app.core.documents import DocumentError, DocumentRequest, build_document

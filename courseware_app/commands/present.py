@@ -67,7 +67,7 @@ def _default_language(args: argparse.Namespace, module) -> str:
 
 
 def run_present(args: argparse.Namespace) -> int:
-    course = load_content(args.content, "present")
+    course = load_content(args.content, "present", args.data_dir)
     if isinstance(course, int):
         return course
     chosen = _choices(args, course)

@@ -61,7 +61,7 @@ def run_new_module(args) -> int:
         create_module,
     )
 
-    folder = paths.content_dir(args.content)
+    folder = paths.content_dir(args.content, args.data_dir)
     missing = no_course(folder, "new-module")
     if missing:
         return missing

@@ -116,7 +116,7 @@ def print_text(query: str, hits) -> None:
 
 
 def run_search(args) -> int:
-    course = load_content(args.content, "search")
+    course = load_content(args.content, "search", args.data_dir)
     if isinstance(course, int):
         return course
     query = " ".join(args.query)

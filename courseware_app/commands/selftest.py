@@ -228,7 +228,7 @@ def run(args) -> int:
     started = time.perf_counter()
     checks = Checks()
     checks.verbose = bool(getattr(args, "verbose", False))
-    content = paths.content_dir(args.content)
+    content = paths.content_dir(args.content, args.data_dir)
     missing = no_course(content, "self-test")
     if missing:
         return missing
