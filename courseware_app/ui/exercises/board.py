@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from courseware_app.core.exercises import CardResult, ExerciseResult
-from courseware_app.core.i18n import _
+from courseware_app.core.i18n import Words, _
 from courseware_app.ui.exercises.chips import CardChip, Cell, DropBox
 from courseware_app.ui.exercises.overlay import RevealOverlay
 from courseware_app.ui.exercises.placements import CENTRE, SIDE, Placements, clamped
@@ -33,6 +33,7 @@ from courseware_app.ui.exercises.texts import (
     cards_count_words,
     distance_words,
     place_words,
+    say,
     verdict_words,
 )
 
@@ -74,9 +75,11 @@ class MatrixBoard(QWidget):
         module: str = "",
         parent: QWidget | None = None,
         tray: bool = True,
+        words: Words | None = None,
     ) -> None:
         super().__init__(parent)
         self.placements = placements
+        self.words = words  # the scales' titles and the cells' names in this catalog
         self.has_tray = tray  # False: the cards in the tray are shown elsewhere (a legend)
         self.exercise = ex = placements.exercise
         self.editable = True
@@ -147,10 +150,11 @@ class MatrixBoard(QWidget):
         return label
 
     def retranslate_ui(self) -> None:
-        self.likelihood_title.setText(_("Likelihood ↑"))
-        self.consequence_title.setText(_("Consequence →"))
+        w = say(self.words)
+        self.likelihood_title.setText(w.gettext("Likelihood ↑"))
+        self.consequence_title.setText(w.gettext("Consequence →"))
         for cell, box in self.cells.items():
-            box.setAccessibleName(place_words(self.exercise, cell))
+            box.setAccessibleName(place_words(self.exercise, cell, self.words))
         self.tray.setAccessibleName(_("Card tray"))
         self.relayout()
 

@@ -165,12 +165,12 @@ def start_exercise(
     """Project exercise ``exercise_id`` (in the room's language) with its cards in the tray and
     open its panel in the console; the steps come back with Back to the slides, or when the
     presentation moves to another step."""
-    exercise = exercise_finder(controller)(exercise_id)
-    if exercise is None:
+    found = exercise_finder(controller)(exercise_id)
+    if found is None:
         return None
-    dark = console.languages.dark.isChecked()
-    view = ExerciseProjection(Placements(exercise), look_named(DARK_NAME if dark else LIGHT_NAME))
-    panel = ExercisePanel(exercise, view)
+    look = look_named(DARK_NAME if console.languages.dark.isChecked() else LIGHT_NAME)
+    view = ExerciseProjection(Placements(found.exercise), look, found.lang)
+    panel = ExercisePanel(found.exercise, view)
     console.darkChanged.connect(view.set_dark)
 
     def back() -> None:

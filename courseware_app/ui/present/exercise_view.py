@@ -7,12 +7,14 @@ shows it with no card placed; the console's panel drives the live one."""
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
 
 from courseware_app.core.exercises import ExerciseResult, RiskMatrix
+from courseware_app.core.i18n import Words, translator
 from courseware_app.ui.exercises.board import MatrixBoard
 from courseware_app.ui.exercises.placements import Placements
 from courseware_app.ui.exercises.texts import card_text, score_words, verdict_line
@@ -35,7 +37,16 @@ if TYPE_CHECKING:
 
     from courseware_app.ui.present.controller import PresenterController
 
-Finder = Callable[[str], RiskMatrix | None]
+
+@dataclass(frozen=True)
+class RoomExercise:
+    """An exercise in the language the room reads it in."""
+
+    exercise: RiskMatrix
+    lang: str
+
+
+Finder = Callable[[str], RoomExercise | None]
 FIT_STEP = 0.9  # the legend is tried this much smaller until it fits...
 FIT_FLOOR = 0.45  # ... down to this share of the body text
 GRID_SHARE, LEGEND_SHARE = 3, 2  # the widths of the grid and the legend
@@ -44,9 +55,10 @@ GRID_SHARE, LEGEND_SHARE = 3, 2  # the widths of the grid and the legend
 def exercise_finder(controller: PresenterController) -> Finder:
     """Finds an exercise by its id in the module, in the room's language of the moment."""
 
-    def find(exercise_id: str) -> RiskMatrix | None:
+    def find(exercise_id: str) -> RoomExercise | None:
         tr = controller.module.translations.get(controller.audience_lang)
-        return next((e for e in tr.exercises if e.id == exercise_id), None) if tr else None
+        found = next((e for e in tr.exercises if e.id == exercise_id), None) if tr else None
+        return RoomExercise(found, tr.lang) if found is not None and tr is not None else None
 
     return find
 
@@ -54,9 +66,9 @@ def exercise_finder(controller: PresenterController) -> Finder:
 class Legend(QWidget):
     """Every card's number and text (after Reveal, its verdict too), fitted to its height."""
 
-    def __init__(self, exercise: RiskMatrix, parent: QWidget | None = None) -> None:
+    def __init__(self, exercise: RiskMatrix, words: Words, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.exercise = exercise
+        self.exercise, self.words = exercise, words
         self.result: ExerciseResult | None = None
         self.px = BODY_PX
         self.box = QVBoxLayout(self)
@@ -67,12 +79,12 @@ class Legend(QWidget):
 
     def lines(self) -> list[str]:
         result = self.result
-        lines = [score_words(result)] if result is not None else []
+        lines = [score_words(result, self.words)] if result is not None else []
         for n, card in enumerate(self.exercise.cards, 1):
             text = f"{n}. {card_text(self.exercise, card.id)}"
             if result is not None:
                 found = result.cards[n - 1]
-                text += "\n" + verdict_line(found)
+                text += "\n" + verdict_line(found, self.words)
             lines.append(text)
         return lines
 
@@ -127,6 +139,7 @@ class ExerciseProjection(QWidget):
         self,
         placements: Placements,
         look: Look,
+        lang: str,
         px: int = 0,
         title: bool = True,
         parent: QWidget | None = None,
@@ -140,12 +153,13 @@ class ExerciseProjection(QWidget):
         self.title = QLabel(placements.exercise.title, self)
         self.title.setWordWrap(True)
         self.title.setVisible(title)
-        self.board = MatrixBoard(placements, parent=self, tray=False)
+        words = translator(lang)  # the room's language, not the console's
+        self.board = MatrixBoard(placements, parent=self, tray=False, words=words)
         self.board.editable = False
         for chip in self.board.chips.values():
             chip.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.board.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Ignored)
-        self.legend = Legend(placements.exercise, self)
+        self.legend = Legend(placements.exercise, words, self)
         middle = QHBoxLayout()
         middle.addWidget(self.board, GRID_SHARE)
         middle.addWidget(self.legend, LEGEND_SHARE)
@@ -187,7 +201,8 @@ class ExerciseProjection(QWidget):
         self.legend.show_result(result)
 
 
-def step_board(exercise: RiskMatrix, look: Look, px: int, parent: QWidget) -> ExerciseProjection:
+def step_board(found: RoomExercise, look: Look, px: int, parent: QWidget) -> ExerciseProjection:
     """The exercise step's board: no card placed yet, at the step's text size (its title is
     the step's own)."""
-    return ExerciseProjection(Placements(exercise), look, px, title=False, parent=parent)
+    placements = Placements(found.exercise)
+    return ExerciseProjection(placements, look, found.lang, px, title=False, parent=parent)

@@ -200,12 +200,12 @@ class StepView(QWidget):
 
     def _exercise(self, step: Step, second: Step | None) -> None:
         self._titles(step, second, TITLE_SHARE)
-        exercise = self.find_exercise(step.exercise)
-        if exercise is None:
+        found = self.find_exercise(step.exercise)
+        if found is None:
             self.box.addWidget(self._rich(step.html, self.px))
             self.box.addStretch(1)
             return
-        self.box.addWidget(step_board(exercise, self.look, self.px, self), 1)
+        self.box.addWidget(step_board(found, self.look, self.px, self), 1)
 
     def _titles(
         self,

@@ -7,6 +7,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
+from courseware_app.core.i18n import translator
 from courseware_app.core.loader import load_course
 from courseware_app.core.present.steps import StepKind
 from courseware_app.ui.present.exercise_panel import ExercisePanel
@@ -100,3 +101,18 @@ def test_the_room_board_follows_the_console_light_and_dark(presenter):
     assert panel.view.look.name == "light"
     dark.setChecked(True)
     assert panel.view.look.name == "dark"
+
+
+def test_the_room_board_speaks_the_room_language_whatever_the_console(qtbot, tmp_path):
+    module = load_course(exercise_tree(tmp_path / "content")).modules["m1"]
+    shown = Presenter(module, PresentOptions(audience_lang="ru", console_lang="en"))
+    qtbot.addWidget(shown.audience)
+    qtbot.addWidget(shown.console)
+    shown.start()
+    try:
+        panel = open_panel(shown)
+        assert panel.view.board.words is translator("ru")
+        assert panel.view.legend.words is translator("ru")
+        assert panel.board.words is None  # the console's board: the interface's language
+    finally:
+        shown.controller.end()
