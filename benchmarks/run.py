@@ -182,6 +182,19 @@ def search_numbers() -> dict | None:
     return run_search_benchmarks()
 
 
+def chart_cost() -> dict[str, object]:
+    """What the TRS lab's charts cost: they are QPainter drawings (QtSvg, already in the bundle
+    for the course's diagrams, writes their SVG), so no library is added; and nothing of the
+    lab or of QtSvg is imported until the lab opens (checked in a fresh interpreter)."""
+    code = (
+        "import json, sys; import courseware_app.ui.trs_part;"
+        "print(json.dumps({'loaded_at_attach': sorted(m for m in sys.modules if m.startswith("
+        "('courseware_app.ui.trs_lab', 'PySide6.QtSvg')))}))"
+    )
+    found = json_child([sys.executable, "-c", code])[0]
+    return {"library_added_mib": 0, **found}
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=7)
@@ -215,6 +228,7 @@ def main(argv: list[str] | None = None) -> int:
         )[0]
     if not args.skip_trs:
         results["trs"] = json_child([sys.executable, "-m", "benchmarks.trs_bench", "--json"])[0]
+        results["trs"]["charts"] = chart_cost()
     scaling = None if args.skip_scaling else scaling_numbers(args.scaling_sizes, args.runs)
     if scaling is not None:
         results["scaling"] = dict(scaling)
@@ -270,6 +284,15 @@ def main(argv: list[str] | None = None) -> int:
     if trs:
         label = f"TRS lab: analysis of {trs['consignments']:,} consignments"
         rows.append((label, f"{trs['median_s']:.2f} s", "target < 2 s"))
+        charts = trs["charts"]
+        loaded = ", ".join(charts["loaded_at_attach"]) or "nothing"
+        rows.append(
+            (
+                "TRS lab charts (QPainter, SVG by QtSvg): bundle added / loaded at attach",
+                f"{charts['library_added_mib']} MiB",
+                f"loaded when the window attaches its parts: {loaded}",
+            )
+        )
     width = max(len(a) for a, _b, _c in rows)
     for a, b, c in rows:
         print(f"{a.ljust(width)}  {b:>12}  {c}")
