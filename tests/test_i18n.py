@@ -128,3 +128,19 @@ def test_stale_mo_is_recompiled_into_the_cache(tmp_path):
     assert mo is not None and mo.is_relative_to(tmp_path / "cache")
     i18n.set_language("ru", locales, tmp_path / "cache")
     assert i18n._("&File") != "&File"
+
+
+def test_no_message_is_hidden_in_an_f_string():
+    """Babel's extractor does not read inside an f-string (on Python < 3.12 it is one token):
+    a ``_()`` there would never reach the catalogs."""
+    import io
+    import tokenize
+
+    hidden = []
+    for path in (ROOT / "courseware_app").rglob("*.py"):
+        tokens = tokenize.generate_tokens(io.StringIO(path.read_text(encoding="utf-8")).readline)
+        for tok in tokens:
+            prefix = tok.string[:2].lower()
+            if tok.type == tokenize.STRING and "f" in prefix and "_(" in tok.string:
+                hidden.append(f"{path.relative_to(ROOT)}:{tok.start[0]}")
+    assert hidden == []

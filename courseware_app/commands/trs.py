@@ -85,7 +85,8 @@ def run_analyze(args) -> int:
         if progress is not None:
             sys.stderr.write("\r\033[K")
     for warning in analysis.warnings:
-        print(f"courseware trs: {_('warning: {warning}').format(warning=warning)}", file=sys.stderr)
+        line = _("warning: {warning}").format(warning=warning)
+        print(f"courseware trs: {line}", file=sys.stderr)
     if output is not None:
         code = _write_report(analysis, output)
         if code:

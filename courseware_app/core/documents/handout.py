@@ -97,11 +97,13 @@ def timing_table(tr: ModuleTranslation) -> str:
     ]
     total = sum(s.minutes for s in slots)
     headers = [escape(h) for h in (_("Section"), _("Minutes"), _("Activities"))]
-    rows.append((f"<b>{escape(_('Total'))}</b>", f"<b>{escape(format_duration(total))}</b>", ""))
+    label = _("Total")
+    rows.append((f"<b>{escape(label)}</b>", f"<b>{escape(format_duration(total))}</b>", ""))
     title = escape(_("Timing"))
     note = ""
     if any(s.estimated for s in slots):
-        note = f'<p class="note">* {escape(_("estimated from the module’s duration"))}</p>'
+        estimated = _("estimated from the module’s duration")
+        note = f'<p class="note">* {escape(estimated)}</p>'
     return f'<h2 class="timing">{title}</h2>' + table(headers, rows) + note
 
 

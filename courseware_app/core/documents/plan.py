@@ -128,6 +128,7 @@ class SessionPlan(Kind):
             + table([escape(h) for h in headers], rows, widths=(14, 34, 10, 30, 12))
         )
         if any(s.estimated for _m, tr in ctx.modules for s in module_slots(tr)):
-            html += f'<p class="note">* {escape(_("estimated from the module’s duration"))}</p>'
+            estimated = _("estimated from the module’s duration")
+            html += f'<p class="note">* {escape(estimated)}</p>'
         pages.add(html, ctx.course_title)
         return pages

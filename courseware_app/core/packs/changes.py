@@ -111,7 +111,8 @@ def what_changed_html(
         if anchors and change.kind != "removed":
             text = f'<a href="#{escape(change.section)}">{text}</a>'
         items.append(f"<li>{text}</li>")
-    listed = f"<ul>{''.join(items)}</ul>" if items else f"<p>{escape(_('No section changed.'))}</p>"
+    unchanged = _("No section changed.")  # (outside the f-string: the extractor reads it there)
+    listed = f"<ul>{''.join(items)}</ul>" if items else f"<p>{escape(unchanged)}</p>"
     return (
         f'<div class="what-changed"><p><b>{escape(title)}</b></p>{_paragraphs(notes)}{listed}</div>'
     )
@@ -130,7 +131,8 @@ def pack_changes_html(info: PackInfo, course: Course, lang: str) -> str:
     """What installing a pack would change, module by module (titles as ``course`` has them in
     ``lang``, else the module id), each with the release notes the pack carries for it."""
     if not info.changes:
-        return f"<p>{escape(_('Every module is already at the version this pack carries.'))}</p>"
+        same = _("Every module is already at the version this pack carries.")
+        return f"<p>{escape(same)}</p>"
     parts = []
     for change in info.changes:
         module = course.modules.get(change.module)

@@ -149,7 +149,8 @@ def report_html(a: Analysis) -> str:
     for title, headings, rows in tables(a):
         parts.append(f"<h2>{html.escape(title)}</h2>")
         if not rows:
-            parts.append(f"<p>{html.escape(_('None.'))}</p>")
+            none = _("None.")
+            parts.append(f"<p>{html.escape(none)}</p>")
             continue
         widths = [' width="20%"'] + [""] * (len(headings) - 1)  # room for the segment's name
         head = "".join(

@@ -75,5 +75,6 @@ def pdf_document(analysis: Analysis, lang: str, pictures: list[tuple[Drawing, Pa
         assets.append((source, path))
         title = html.escape(drawing.title())
         parts.append(f'<h2>{title}</h2><p><img src="{source}" alt="{title}"></p>')
-    charts = f"<h1>{html.escape(_('Pictures'))}</h1>" + "".join(parts)
+    heading = _("Pictures")
+    charts = f"<h1>{html.escape(heading)}</h1>" + "".join(parts)
     return replace(document, parts=(*document.parts, charts), assets=tuple(assets))
