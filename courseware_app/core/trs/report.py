@@ -143,7 +143,8 @@ def _html_cell(value: Cell) -> str:
 
 def report_html(a: Analysis) -> str:
     """The report as HTML (headings, a summary list, grid tables) for a printed document."""
-    parts = [f"<h1>{html.escape(_('TRS analysis'))}</h1>", "<ul>"]
+    heading = _("TRS analysis")
+    parts = [f"<h1>{html.escape(heading)}</h1>", "<ul>"]
     parts += [f"<li>{_html_cell(n)}: {_html_cell(v)}</li>" for n, v in _summary_lines(a)]
     parts.append("</ul>")
     for title, headings, rows in tables(a):
