@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 
 from courseware_app.core.classroom import CORRECT, INCORRECT, QuestionResult
 from courseware_app.core.formats import format_number
-from courseware_app.core.i18n import Words, current_language, translator
+from courseware_app.core.i18n import Words, current_language, in_language, translator
 from courseware_app.core.present.cards import Choice, QuestionCard, RevealCard
 from courseware_app.core.questions import QuestionType
 from courseware_app.ui.present.chart import CHECK, Bar, DistributionChart, bar_colours
@@ -123,7 +123,8 @@ class AudienceQuizView(QWidget):
     ) -> None:
         super().__init__(parent)
         self.setObjectName("audienceQuiz")
-        self.words = translator(lang or current_language())  # the room's language
+        self.lang = lang or current_language()  # the room's: its words and its numbers
+        self.words = translator(self.lang)
         self.dark = False
         self.revealed = False
         self.card: QuestionCard | None = None
@@ -223,6 +224,10 @@ class AudienceQuizView(QWidget):
 
     def show_card(self, card: QuestionCard, number: int, total: int) -> None:
         """Question ``number`` of ``total``, as the room answers it: nothing of its answer."""
+        with in_language(self.lang):  # numbers as the room writes them
+            self._show_card(card, number, total)
+
+    def _show_card(self, card: QuestionCard, number: int, total: int) -> None:
         self.card = card
         self.revealed = False
         self.heading.setText(
@@ -253,7 +258,8 @@ class AudienceQuizView(QWidget):
         self.revealed = True
         self._show_reveal(True)
         self._show_answer(card, reveal, result.correct)
-        self._show_chart(result, scores)
+        with in_language(self.lang):  # "64,7 %" for a Russian room, whatever the console reads
+            self._show_chart(result, scores)
         self.scale_text()
 
     def _show_answer(self, card: QuestionCard, reveal: RevealCard, correct: Sequence[str]) -> None:
