@@ -9,7 +9,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QFont
+from PySide6.QtGui import QFont, QFontInfo
 from PySide6.QtWidgets import (
     QApplication,
     QFrame,
@@ -95,7 +95,7 @@ class MatrixBoard(QWidget):
         self.cells: dict[Cell, DropBox] = {}
         self.likelihood_labels: list[QLabel] = []
         self.consequence_labels: list[QLabel] = []
-        self.scale_px = 0  # 0: the scales' labels in the board's own font, as they come
+        self.scale_px = 0  # 0: the scales' labels at most as large as the board's own text
         self._build_grid()
         self.tray_caption = QLabel(self)
         self.tray = DropBox(self, None, self)
@@ -135,7 +135,7 @@ class MatrixBoard(QWidget):
                 self.cells[(lik, con)] = cell = DropBox(self, (lik, con), self.grid_area)
                 grid.addWidget(cell, row, con)
         for con in range(1, SIDE + 1):
-            label = self._scale(con, self.exercise.consequence)
+            label = self._scale(con, self.exercise.consequence, "\n")
             self.consequence_labels.append(label)
             label.setAlignment(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop)
             label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
@@ -143,9 +143,10 @@ class MatrixBoard(QWidget):
             grid.setColumnStretch(con, 1)
         grid.addWidget(self.consequence_title, SIDE + 2, 1, 1, SIDE, Qt.AlignmentFlag.AlignHCenter)
 
-    def _scale(self, value: int, labels: tuple[str, ...]) -> QLabel:
-        label = QLabel(f"{value} {labels[value - 1]}", self.grid_area)
-        label.setWordWrap(True)
+    def _scale(self, value: int, labels: tuple[str, ...], gap: str = " ") -> QLabel:
+        """'4 Likely' (wrapped), or with ``gap`` a new line, the number above its label."""
+        label = QLabel(f"{value}{gap}{labels[value - 1]}", self.grid_area)
+        label.setWordWrap(gap == " ")
         label.setTextFormat(Qt.TextFormat.PlainText)
         return label
 
@@ -220,12 +221,11 @@ class MatrixBoard(QWidget):
         self._fit_scales()
 
     def _fit_scales(self) -> None:
-        px = self.scale_px
-        if not px:
-            return
-        for label in self.likelihood_labels:
-            label.setMaximumWidth(px * LABEL_EMS)
-        fit_to_width(self.likelihood_labels, px, [px * LABEL_EMS] * SIDE)
+        px = self.scale_px or QFontInfo(self.font()).pixelSize()
+        if self.scale_px:  # a size asked for (the projector's): the rows' labels kept narrow
+            for label in self.likelihood_labels:
+                label.setMaximumWidth(px * LABEL_EMS)
+            fit_to_width(self.likelihood_labels, px, [px * LABEL_EMS] * SIDE)
         widths = [self.cells[(1, con)].width() for con in range(1, SIDE + 1)]
         fit_to_width(self.consequence_labels, px, widths)
 

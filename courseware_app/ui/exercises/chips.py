@@ -89,6 +89,7 @@ class CardChip(QFrame):
         self.label.setWordWrap(not compact)
         wide = QSizePolicy.Policy.Ignored if compact else QSizePolicy.Policy.Preferred
         self.label.setSizePolicy(wide, QSizePolicy.Policy.Preferred)
+        self.label.setMinimumHeight(0)
         self.show_text()
 
     def show_text(self) -> None:
@@ -107,6 +108,8 @@ class CardChip(QFrame):
         super().resizeEvent(event)
         if self.compact:
             self.show_text()
+        else:  # as tall as its wrapped text: the tray scrolls rather than squeeze it
+            self.label.setMinimumHeight(self.label.heightForWidth(self.label.width()))
 
     def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 - Qt override
         painter = QPainter(self)

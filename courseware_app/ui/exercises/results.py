@@ -3,7 +3,7 @@ the model puts it, the distance, and the model's justification."""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLabel, QLayout, QVBoxLayout, QWidget
 
 from courseware_app.core.exercises import CardResult, ExerciseResult, RiskMatrix
 from courseware_app.core.i18n import _
@@ -23,6 +23,16 @@ def result_lines(exercise: RiskMatrix, found: CardResult, module: str = "") -> t
     )
     why = _("Why: {why}").format(why=card.why) if card is not None and card.why else ""
     return heading, verdict, why
+
+
+def empty(box: QLayout) -> None:
+    """Every item out of ``box``, its widgets deleted."""
+    while box.count():
+        item = box.takeAt(0)
+        widget = item.widget() if item is not None else None
+        if widget is not None:
+            widget.setParent(None)
+            widget.deleteLater()
 
 
 class ResultsList(QWidget):
@@ -48,11 +58,7 @@ class ResultsList(QWidget):
         self.box.addStretch(1)
 
     def clear(self) -> None:
-        while self.box.count():
-            item = self.box.takeAt(0)
-            widget = item.widget() if item is not None else None
-            if widget is not None:
-                widget.deleteLater()
+        empty(self.box)
         self.labels = []
 
     def text(self) -> str:

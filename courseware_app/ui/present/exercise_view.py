@@ -17,6 +17,7 @@ from courseware_app.core.exercises import ExerciseResult, RiskMatrix
 from courseware_app.core.i18n import Words, translator
 from courseware_app.ui.exercises.board import MatrixBoard
 from courseware_app.ui.exercises.placements import Placements
+from courseware_app.ui.exercises.results import empty
 from courseware_app.ui.exercises.texts import card_text, score_words, verdict_line
 from courseware_app.ui.present.look import (
     BODY_PX,
@@ -98,9 +99,7 @@ class Legend(QWidget):
 
     def refill(self) -> None:
         """The lines at the body size, or smaller until they fit this widget's height."""
-        for label in self.labels:
-            label.setParent(None)
-            label.deleteLater()
+        empty(self.box)
         self.labels = []
         for text in self.lines():
             label = QLabel(text, self)
