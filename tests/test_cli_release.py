@@ -1,6 +1,7 @@
 """courseware lock, new-module, and the release checks validate makes with them."""
 
 import json
+import re
 import shutil
 from pathlib import Path
 
@@ -47,12 +48,23 @@ def test_the_bundled_course_is_locked_and_in_its_changelog():
     assert check_release(course, BUNDLED_CONTENT) == []
 
 
+def version_of(content, module: str, lang: str) -> str:
+    """The version written in a module file of the course copy (the bundled course moves on)."""
+    text = (content / "modules" / module / f"{lang}.md").read_text(encoding="utf-8")
+    return re.search(r'^version: "([^"]+)"', text, re.M).group(1)
+
+
+def bumped(version: str, patch: bool = False) -> str:
+    major, minor, fix = (int(x) for x in version.split("."))
+    return f"{major}.{minor}.{fix + 1}" if patch else f"{major}.{minor + 1}.0"
+
+
 def test_lock_writes_versions_lock_in_the_content_folder(capsys, content):
     (content / "versions.lock").unlink()
     code, out, _ = run(capsys, "lock", str(content))
     assert code == 0 and "36 module files locked" in out
     lock = json.loads((content / "versions.lock").read_text(encoding="utf-8"))
-    assert lock["modules"]["rm-02"]["ru"]["version"] == "1.0.0"
+    assert lock["modules"]["rm-02"]["ru"]["version"] == version_of(content, "rm-02", "ru")
     assert "process.ru.svg" in lock["modules"]["rm-02"]["ru"]["assets"]
     (content / "versions.lock").unlink()
     assert run(capsys, "--content", str(content), "lock")[0] == 0
@@ -135,7 +147,8 @@ def test_validate_reports_a_change_without_a_new_version(capsys, content):
     assert "rm-02/ru.md:3: warning version-not-bumped:" in line and "ru.md" in line
     assert validate(capsys, content, "--strict")[0] == 1
     assert validate(capsys, ru) == (0, ["version-not-bumped"])  # the file alone says so too
-    edit(ru, 'version: "1.0.0"', 'version: "1.0.1"')
+    old = version_of(content, "rm-02", "ru")
+    edit(ru, f'version: "{old}"', f'version: "{bumped(old, patch=True)}"')
     assert validate(capsys, content, "--strict") == (0, [])
 
 
@@ -150,11 +163,13 @@ def test_validate_reports_a_picture_changed_without_a_new_version(capsys, conten
 
 def test_validate_reports_a_new_version_without_a_changelog_heading(capsys, content):
     en = content / "modules" / "rm-02" / "en.md"
-    edit(en, 'version: "1.0.0"', 'version: "1.1.0"')
+    old = version_of(content, "rm-02", "en")
+    new = bumped(old)
+    edit(en, f'version: "{old}"', f'version: "{new}"')
     code, out, _ = run(capsys, "validate", str(content), "--strict")
     assert code == 1
-    assert "en.md:3: warning changelog-missing:" in out and "## rm-02 1.1.0" in out
-    edit(content / "CHANGELOG.md", "## rm-01 1.0.0", "## rm-02 1.1.0\n\nNew.\n\n## rm-01 1.0.0")
+    assert "en.md:3: warning changelog-missing:" in out and f"## rm-02 {new}" in out
+    edit(content / "CHANGELOG.md", "## rm-01 1.0.0", f"## rm-02 {new}\n\nNew.\n\n## rm-01 1.0.0")
     _, found = validate(capsys, content)
     assert "changelog-missing" not in found
     assert "translation-outdated" in found  # the translations now follow an older version
