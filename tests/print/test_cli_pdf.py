@@ -8,6 +8,7 @@ import pytest
 from pypdf import PdfReader
 
 from courseware_app.cli import main
+from courseware_app.core.i18n import translator
 from tests.conftest import TEST_CONTENT
 from tests.print.conftest import pdf_text
 
@@ -38,7 +39,8 @@ def test_each_kind_writes_a_pdf(qapp, capsys, tmp_path, kind, lang, extra):
     pages = len(PdfReader(out).pages)
     assert stdout.strip() == f"{out}: {pages} page" + ("s" if pages > 1 else "")
     text = pdf_text(out)
-    assert f"Page {pages} of {pages}" in text
+    numbering = translator(lang).gettext("Page {page} of {pages}")  # in the document's language
+    assert numbering.format(page=pages, pages=pages) in text
     assert ("SECRET-TRAINER-TEXT" in text) == (kind == "trainer-guide")
 
 
