@@ -33,8 +33,9 @@ def test_edit_opens_the_reader_in_editor_mode_on_the_folder(app_identity, conten
     seen = {}
 
     def look_and_close() -> None:
-        window = next(w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow))
-        if not hasattr(window, "reader") or window.reader.location is None:
+        shown = [w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow)]
+        window = next((w for w in shown if w.isVisible()), None)  # not one an earlier test left
+        if window is None or not hasattr(window, "reader") or window.reader.location is None:
             QTimer.singleShot(100, look_and_close)  # attached after the first paint
             return
         part = window.part(EditorPart)
