@@ -45,3 +45,20 @@ def _english_after_each_test(qapp):
 
     if INSTALLED or i18n.current_language() != "en":
         LanguageController(qapp, None).switch("en")
+
+
+@pytest.fixture(autouse=True)
+def _theme_after_each_test(qapp):
+    """A test that chooses a theme leaves the application as it found it: the theme's colours
+    are the whole application's (palette, style sheet, ui.themes.current())."""
+    from courseware_app.ui import themes
+
+    palette, sheet, theme = qapp.palette(), qapp.styleSheet(), themes.current()
+    style = qapp.style().name()
+    yield
+    if themes.current() is not theme or qapp.styleSheet() != sheet:
+        themes._Current.theme = theme
+        qapp.setStyleSheet(sheet)
+        if qapp.style().name() != style:
+            qapp.setStyle(style)
+        qapp.setPalette(palette)
