@@ -4,34 +4,14 @@ ends when the presentation does (exit 0), and bad modules or sections fail in on
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
 
 from courseware_app.cli import main
 
-
-def test_present_opens_both_windows_and_exits_0_when_it_ends(app_identity, tmp_path):
-    from courseware_app.ui.present.audience import AudienceWindow
-    from courseware_app.ui.present.console import ConsoleWindow
-
-    seen = {}
-
-    def look_and_end() -> None:
-        windows = QApplication.topLevelWidgets()
-        audience = next(w for w in windows if isinstance(w, AudienceWindow) and w.isVisible())
-        console = next(w for w in windows if isinstance(w, ConsoleWindow) and w.isVisible())
-        seen["room"] = audience.controller.audience_lang
-        seen["notes"] = console.controller.console_lang
-        seen["modal"] = QApplication.activeModalWidget()
-        seen["full"] = audience.isFullScreen()
-        seen["step"] = audience.controller.step.section
-        console.controller.end()
-
-    QTimer.singleShot(300, look_and_end)
-    argv = ["present", "rm-02", "--audience-lang", "ru", "--console-lang", "en"]
-    code = main([*argv, "--section", "process", "--data-dir", str(tmp_path / "data")])
-    assert code == 0
-    assert seen == {"room": "ru", "notes": "en", "modal": None, "full": True, "step": "process"}
+# Opening both windows, in the order the issue names, is tested on a laptop with a projector:
+# tests/ui/present/test_present_two_screens.py runs the command in a process of its own (in the
+# suite's one application, the command's closed full-screen window kept later tests' windows
+# from being activated).
 
 
 @pytest.mark.parametrize(

@@ -40,6 +40,9 @@ def look_unplug_and_end(seen):
     projector = app.screens()[1]
     settle(lambda: audience.windowHandle().screen() is projector)
     seen["placed"] = {"audience": where(audience), "console": where(console)}
+    seen["languages"] = [audience.controller.audience_lang, console.controller.console_lang]
+    seen["modal"] = QApplication.activeModalWidget() is not None
+    seen["section"] = audience.controller.step.section
     app.screenRemoved.emit(projector)
     settle(lambda: audience.windowHandle().screen() is app.screens()[0])
     seen["unplugged"] = {

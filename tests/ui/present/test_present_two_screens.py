@@ -24,7 +24,7 @@ def test_the_room_sees_the_projector_and_follows_it_when_unplugged(tmp_path):
         LANGUAGE="en",
     )
     done = subprocess.run(
-        [sys.executable, str(PROBE), "--data-dir", str(tmp_path / "data")],
+        [sys.executable, str(PROBE), "--data-dir", str(tmp_path / "data"), "--section", "process"],
         env=env,
         capture_output=True,
         text=True,
@@ -34,6 +34,8 @@ def test_the_room_sees_the_projector_and_follows_it_when_unplugged(tmp_path):
     assert done.returncode == 0, done.stderr
     seen = json.loads(done.stdout.strip().splitlines()[-1])
     assert seen["code"] == 0
+    assert seen["languages"] == ["ru", "en"] and seen["modal"] is False  # no dialog first
+    assert seen["section"] == "process"
     placed = seen["placed"]
     assert placed["audience"] == {
         "geometry": [1366, 0, 1024, 768],
