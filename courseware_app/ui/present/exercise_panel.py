@@ -28,11 +28,12 @@ from courseware_app.ui.present.audience import AudienceWindow
 from courseware_app.ui.present.console import ConsoleWindow
 from courseware_app.ui.present.controller import PresenterController
 from courseware_app.ui.present.exercise_view import ExerciseProjection, exercise_finder
+from courseware_app.ui.present.keys import AppKeyFilter
 from courseware_app.ui.present.look import DARK_NAME, LIGHT_NAME, look_named
 from courseware_app.ui.questions.rich_text import literal, wrapped_label
 
 
-class BoardKeys(QObject):
+class BoardKeys(AppKeyFilter):
     """While a card of ``board`` has the focus, the board's keys (arrows, Enter, Space,
     Delete, Escape while a card is picked up) move the card instead of the presentation.
     Installed after the presenter's keys, so it sees each key first; the clicker's keys
@@ -41,16 +42,6 @@ class BoardKeys(QObject):
     def __init__(self, board: MatrixBoard) -> None:
         super().__init__(board)
         self.board = board
-
-    def install(self) -> None:
-        app = QApplication.instance()
-        if app is not None:
-            app.installEventFilter(self)
-
-    def uninstall(self) -> None:
-        app = QApplication.instance()
-        if app is not None:
-            app.removeEventFilter(self)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
         if event.type() != QEvent.Type.KeyPress or not isinstance(event, QKeyEvent):

@@ -107,7 +107,22 @@ class ConsoleKeys(Protocol):
     def focus_goto(self) -> None: ...
 
 
-class PresenterKeys(QObject):
+class AppKeyFilter(QObject):
+    """An application-wide event filter (a key acts whichever widget has the focus), put in
+    place with ``install`` and taken out with ``uninstall``."""
+
+    def install(self) -> None:
+        app = QApplication.instance()
+        if app is not None:
+            app.installEventFilter(self)
+
+    def uninstall(self) -> None:
+        app = QApplication.instance()
+        if app is not None:
+            app.removeEventFilter(self)
+
+
+class PresenterKeys(AppKeyFilter):
     """Watches key presses in the presenter's windows (an application event filter, so a key
     acts whichever of their widgets has the focus) and runs the table's commands."""
 
@@ -138,16 +153,6 @@ class PresenterKeys(QObject):
             Command.GOTO: console.focus_goto,
             Command.ZOOM: c.toggle_zoom,
         }
-
-    def install(self) -> None:
-        app = QApplication.instance()
-        if app is not None:
-            app.installEventFilter(self)
-
-    def uninstall(self) -> None:
-        app = QApplication.instance()
-        if app is not None:
-            app.removeEventFilter(self)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
         if event.type() != QEvent.Type.KeyPress or not isinstance(watched, QWidget):
