@@ -139,6 +139,7 @@ def attach_everything(window, args, data: Path, languages, log_to_file: bool = T
     from courseware_app.core.pagecache import PageCache
     from courseware_app.core.startpage import cover_of
     from courseware_app.ui.editor.part import install_editor
+    from courseware_app.ui.glossary_part import install_glossary
     from courseware_app.ui.packs import install_packs
     from courseware_app.ui.parity_part import install_parity
     from courseware_app.ui.present.part import install_presenter
@@ -163,6 +164,7 @@ def attach_everything(window, args, data: Path, languages, log_to_file: bool = T
     install_print(window, data)
     install_trs_lab(window, data)
     install_parity(window)
+    install_glossary(window)
     install_editor(window, data, editor=getattr(args, "editor", False))
     install_packs(window, data)
     return progress.profile is not None

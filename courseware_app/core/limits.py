@@ -20,6 +20,7 @@ MAX_TABLE_COLUMNS: Final = 50
 
 # Front matter and course.yaml
 MAX_YAML_BYTES: Final = 200_000
+MAX_GLOSSARY_BYTES: Final = 2_000_000  # content/glossary.yaml (120+ entries in three languages)
 MAX_DURATION_MINUTES: Final = 1_440  # a module's planned duration: at most a day
 MAX_COUNT: Final = 100_000  # people behind one option of a classroom question
 SLIDE_POINTS: Final = (3, 6)  # a slide's bullet points: at least, at most

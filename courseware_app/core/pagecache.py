@@ -38,6 +38,7 @@ class PageKey:
     trainer: bool
     ui_lang: str
     key_points: bool = True  # slides shown as key-points boxes (View menu)
+    glossary: bool = False  # glossary terms marked with a tooltip (View menu)
 
 
 @dataclass(frozen=True)
@@ -81,6 +82,7 @@ class PageCache:
             key.content_lang,
             str(key.trainer),
             *([] if key.key_points else ["no-key-points"]),
+            *(["glossary"] if key.glossary else []),
         ]
         name = digest("\n".join(parts))
         return self.folder / f"{name}.json"
@@ -101,7 +103,7 @@ class PageCache:
         from courseware_app.core.render import module_page
 
         html, rendered = module_page(
-            course, key.module, key.content_lang, key.trainer, None, key.key_points
+            course, key.module, key.content_lang, key.trainer, None, key.key_points, key.glossary
         )
         return Page(html, rendered)
 

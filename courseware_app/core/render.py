@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import html
 import re
 import threading
@@ -442,9 +443,11 @@ def module_page(
     trainer: bool = False,
     theme: Theme | None = LIGHT,
     key_points: bool = True,
+    glossary: bool = False,
 ) -> tuple[str, RenderedModule | None]:
     """The full HTML page for a module in ``lang``, with banners, or an error page; in
-    ``theme``'s colours (None: no colours, see ``wrap_page``)."""
+    ``theme``'s colours (None: no colours, see ``wrap_page``); with ``glossary``, the first use
+    of each glossary term in a section is marked, with a tooltip (core.glossary.marks)."""
     module = course.modules.get(module_id)
     if module is None:
         return wrap_page(error_page(module_id, []), lang, theme), None
@@ -455,5 +458,11 @@ def module_page(
         errors = tuple(d for ds in module.failed.values() for d in ds)
         return wrap_page(error_page(module_id, errors), lang, theme), None
     rendered = render_translation(tr, trainer, key_points)
+    if glossary:
+        from courseware_app.core.glossary import glossary_for
+        from courseware_app.core.glossary.marks import mark_terms
+
+        marked = mark_terms(rendered.html, glossary_for(course.root), tr.lang)
+        rendered = dataclasses.replace(rendered, html=marked)
     body = "".join(banners_for(module, lang)) + rendered.html
     return wrap_page(body, tr.lang, theme), rendered

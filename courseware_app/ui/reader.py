@@ -62,6 +62,8 @@ class Reader(QObject):
                 record["content_language"],
                 record["trainer"],
                 record["ui_language"],
+                self.key_points,  # the recorded page was shown with today's preferences
+                self.glossary_terms,
             )
             if record
             else None
@@ -93,6 +95,14 @@ class Reader(QObject):
         return bool(self.prefs.key_points)
 
     @property
+    def glossary_terms(self) -> bool:
+        return bool(self.prefs.glossary_terms)
+
+    def set_glossary_terms(self, on: bool) -> None:
+        self.prefs.glossary_terms = on
+        self.refresh()
+
+    @property
     def languages(self) -> Sequence[str]:
         return self.course.languages
 
@@ -108,6 +118,7 @@ class Reader(QObject):
             self.trainer,
             current_language(),
             self.key_points,
+            self.glossary_terms,
         )
 
     def section_ids(self, module_id: str) -> list[str]:

@@ -26,6 +26,7 @@ class Preferences:
     quiz_one_per_page: bool = True
     show_versions: bool = False  # module versions in the outline
     key_points: bool = True  # slides as key-points boxes on the page
+    glossary_terms: bool = True  # first use of a glossary term marked, with a tooltip
     theme: str = "system"  # View › Theme: system, light, dark or high-contrast (core.themes)
 
     def __init__(self, **values: str | int | bool) -> None:

@@ -54,6 +54,12 @@ class ReaderApi(Protocol):
     def key_points(self) -> bool:
         """Slides shown as key-points boxes on the page (View › Key points)."""
 
+    @property
+    def glossary_terms(self) -> bool:
+        """Glossary terms marked on the page (View › Glossary terms on the page)."""
+
+    def set_glossary_terms(self, on: bool) -> None: ...
+
     def navigate(self, loc: Location) -> None: ...
 
     def set_content_language(self, lang: str) -> None: ...

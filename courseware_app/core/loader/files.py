@@ -103,7 +103,7 @@ def parse_yaml(text: str) -> object:
     return parse_yaml_node(text)[0]
 
 
-def parse_yaml_node(text: str) -> tuple[object, Node | None]:
+def parse_yaml_node(text: str, limit: int = MAX_YAML_BYTES) -> tuple[object, Node | None]:
     """The value of a YAML document and its node tree (which knows each value's line).
 
     Anchors and aliases (``&a``, ``*a``) have no use in course files and can expand without
@@ -111,7 +111,7 @@ def parse_yaml_node(text: str) -> tuple[object, Node | None]:
     import yaml
 
     loader_class = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml: several times faster
-    _refuse_large(text)
+    _refuse_large(text, limit)
     try:
         _refuse_anchors(yaml.parse(text, Loader=loader_class))
         loader = loader_class(text)
@@ -131,11 +131,11 @@ def parse_yaml_node(text: str) -> tuple[object, Node | None]:
     return data, node
 
 
-def _refuse_large(text: str) -> None:
-    if len(text) > MAX_YAML_BYTES or len(text.encode("utf-8")) > MAX_YAML_BYTES:
+def _refuse_large(text: str, limit: int) -> None:
+    if len(text) > limit or len(text.encode("utf-8")) > limit:
         raise YAMLError(
-            _("the YAML is larger than the limit of {limit} bytes").format(limit=MAX_YAML_BYTES),
-            text[:MAX_YAML_BYTES].count("\n"),
+            _("the YAML is larger than the limit of {limit} bytes").format(limit=limit),
+            text[:limit].count("\n"),
             "limit-yaml-size",
         )
 

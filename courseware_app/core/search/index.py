@@ -10,6 +10,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from types import TracebackType
+from typing import TYPE_CHECKING
 
 from courseware_app.core import paths
 from courseware_app.core.course import Course, ModuleTranslation
@@ -19,6 +20,9 @@ from courseware_app.core.search.documents import Doc, translation_docs, translat
 from courseware_app.core.search.query import CompiledQuery, Term, parse_query
 from courseware_app.core.search.snippets import mark, snippet
 from courseware_app.core.search.words import STEMMER_NAME, index_text
+
+if TYPE_CHECKING:  # the glossary finds words with this package's stemmer
+    from courseware_app.core.glossary import Entry, Glossary
 
 log = logging.getLogger(__name__)
 
@@ -334,11 +338,14 @@ class SearchIndex:
         trainer: bool = False,
         limit: int = 50,
         prefix_last: bool = False,
+        glossary: Glossary | None = None,
     ) -> list[Hit]:
         """Sections matching every word and phrase of ``query``, best first.
 
         ``langs`` is one language, several, or None for every indexed language. Trainer
-        notes and quiz answer keys are searched only when ``trainer``. Never raises on any
+        notes and quiz answer keys are searched only when ``trainer``. With a ``glossary``
+        and more than one language, a query that names a glossary term also finds that term
+        in the other languages ("risk profile" finds «профиль риска»). Never raises on any
         query text.
         """
         terms = parse_query(query, prefix_last)
@@ -348,12 +355,24 @@ class SearchIndex:
             langs = [langs]
         try:
             names = list(langs) if langs is not None else self.languages()
-            hits = [h for lang in names for h in self._search(terms, lang, trainer, limit)]
+            entry = _glossary_entry(glossary, query) if len(names) > 1 else None
+            hits = []
+            for lang in names:
+                found = self._search(terms, lang, trainer, limit)
+                if entry is not None:
+                    found = _merged(found, self._glossary_hits(entry, lang, trainer, limit))
+                hits.extend(found)
         except sqlite3.Error as exc:  # a damaged or locked index: no results, not a crash
             log.warning("search failed for %r: %s", query[:200], exc)
             return []
         hits.sort(key=lambda h: -h.score)
         return hits[:limit]
+
+    def _glossary_hits(self, entry: Entry, lang: str, trainer: bool, limit: int) -> list[Hit]:
+        """The sections of ``lang`` that use ``entry``'s term in that language."""
+        wording = entry.wording(lang)
+        terms = parse_query(f'"{wording.term}"') if wording is not None else []
+        return self._search(terms, lang, trainer, limit) if terms else []
 
     def _search(self, terms: list[Term], lang: str, trainer: bool, limit: int) -> list[Hit]:
         compiled = CompiledQuery(terms, lang)
@@ -408,6 +427,24 @@ def _hit(compiled: CompiledQuery, row: DocRow, score: float, trainer: bool) -> H
         title_html=mark(title, spans["title"]),
         where=where,
     )
+
+
+def _glossary_entry(glossary: Glossary | None, query: str) -> Entry | None:
+    if glossary is None or not glossary.entries:
+        return None
+    from courseware_app.core.glossary import entry_named
+
+    return entry_named(glossary, query)
+
+
+def _merged(first: list[Hit], second: list[Hit]) -> list[Hit]:
+    """Both lists' hits, each section once (its best score)."""
+    best: dict[tuple[str, str, str], Hit] = {}
+    for hit in [*first, *second]:
+        key = (hit.module, hit.section, hit.lang)
+        if key not in best or hit.score > best[key].score:
+            best[key] = hit
+    return list(best.values())
 
 
 def group_by_module(hits: Sequence[Hit]) -> list[tuple[str, list[Hit]]]:

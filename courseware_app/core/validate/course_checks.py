@@ -13,8 +13,10 @@ from courseware_app.core.course import (
     Severity,
     is_outdated,
 )
+from courseware_app.core.glossary import glossary_for
 from courseware_app.core.validate.assets import check_unused, check_variants, used_paths
 from courseware_app.core.validate.common import diag
+from courseware_app.core.validate.glossary_use import check_avoided
 from courseware_app.core.validate.links import FileUse, scan_links
 from courseware_app.core.validate.parity import (
     check_exercises,
@@ -38,6 +40,8 @@ def validate_course(course: Course, only: Collection[str] | None = None) -> list
 
     view = CourseView(course)
     diags = [*course.diagnostics, *check_release(course, course.root)]
+    if only is None:
+        diags.extend(glossary_for(course.root).diagnostics)
     used: set[Path] = set()
     for module in course.modules.values():
         if only is None or module.id in only:
@@ -62,6 +66,7 @@ def check_module(
     """The checks of each language file of a module, and the module's files each one uses."""
     from courseware_app.core.release import check_stubs
 
+    glossary = glossary_for(view.course.root)
     out: list[Diagnostic] = []
     uses: dict[str, list[FileUse]] = {}
     src = view.source(module)
@@ -73,6 +78,7 @@ def check_module(
         out.extend(check_typography(tr))
         out.extend(check_trainer_notes(tr))
         out.extend(check_stubs(tr))
+        out.extend(check_avoided(tr, glossary))
         if src is not None and tr is not src:
             out.extend(_against_source(view, module, src, tr))
     return out, uses

@@ -19,6 +19,7 @@ from courseware_app.core.syntax import (
     visible_text,
 )
 from courseware_app.core.validate.common import body_lines, diag
+from courseware_app.core.validate.units import number_problems
 
 NBSP = "\u00a0\u202f"
 
@@ -81,7 +82,8 @@ def _typography_text(raw: str) -> str | None:
 
 
 def check_typography(tr: ModuleTranslation) -> list[Diagnostic]:
-    """Straight quotes in ru/fr prose; missing no-break spaces in French."""
+    """Straight quotes in ru/fr prose; missing no-break spaces in French and between numbers and
+    units; French date ranges; Russian years."""
     if tr.lang not in ("ru", "fr"):
         return []
     out = []
@@ -101,6 +103,8 @@ def check_typography(tr: ModuleTranslation) -> list[Diagnostic]:
             )
         if tr.lang == "fr":
             out.extend(_french(tr, no, text))
+        for code, message in number_problems(tr.lang, text):
+            out.append(diag(tr, no, code, message, Severity.WARNING))
     return out
 
 

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QTreeWidgetItem,
 )
 
+from courseware_app.core.glossary import glossary_for
 from courseware_app.core.history import Location
 from courseware_app.core.i18n import _
 from courseware_app.core.search import Hit, SearchIndex, UpdateStats
@@ -240,7 +241,10 @@ class SearchController(QObject):
             return
         self._asked = asked
         text, langs, trainer = asked
-        hits = self.index.search(text, langs, trainer=trainer, limit=RESULT_LIMIT, prefix_last=True)
+        glossary = glossary_for(self._reader().course.root) if langs is None else None
+        hits = self.index.search(
+            text, langs, trainer=trainer, limit=RESULT_LIMIT, prefix_last=True, glossary=glossary
+        )
         self._show_hits(hits)
         self.resultsShown.emit(len(hits))
 
