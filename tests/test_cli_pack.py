@@ -148,10 +148,8 @@ def test_build_refuses_a_course_failing_validate_strict(tmp_path: Path, capsys) 
     folder = tmp_path / "content"
     shutil.copytree(paths.resource_root() / "content", folder)
     en = folder / "modules" / "rm-01" / "en.md"
-    en.write_text(
-        en.read_text(encoding="utf-8").replace('version: "1.0.0"', 'version: "1.0.7"', 1),
-        encoding="utf-8",
-    )
+    text = en.read_text(encoding="utf-8")
+    en.write_text(re.sub(r'^version: "[0-9.]+"', 'version: "1.0.7"', text, count=1, flags=re.M))
     keydir = tmp_path / "keys"
     assert run(capsys, "pack", "keygen", "-o", str(keydir))[0] == 0
     pack = tmp_path / "bad.cwpack"

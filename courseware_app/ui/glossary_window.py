@@ -10,7 +10,7 @@ import html
 from collections.abc import Callable
 
 from PySide6.QtCore import QEvent, QObject, Qt
-from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
+from PySide6.QtGui import QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
@@ -62,9 +62,6 @@ class GlossaryWindow(QWidget):
         layout.addWidget(self.search)
         layout.addWidget(self.count)
         layout.addWidget(split, 1)
-        for keys in (QKeySequence.StandardKey.Find, QKeySequence("Ctrl+L")):
-            QShortcut(keys, self, self.focus_search)
-        QShortcut(QKeySequence(Qt.Key.Key_Escape), self, self.close)
         self.search.installEventFilter(self)
         self.resize(980, 560)
         self.retranslate_ui()
@@ -132,6 +129,17 @@ class GlossaryWindow(QWidget):
     def _to_list(self) -> None:
         if self.list.topLevelItemCount():
             self.list.setFocus()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt override
+        """Keys the list and the box leave alone: Ctrl+F or Ctrl+L to search, Esc to close."""
+        if event.matches(QKeySequence.StandardKey.Find) or event.keyCombination() == (
+            Qt.KeyboardModifier.ControlModifier | Qt.Key.Key_L
+        ):
+            self.focus_search()
+        elif event.key() == Qt.Key.Key_Escape:
+            self.close()
+        else:
+            super().keyPressEvent(event)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
         down = isinstance(event, QKeyEvent) and event.key() == Qt.Key.Key_Down

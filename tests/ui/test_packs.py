@@ -3,6 +3,7 @@ change with its release notes, the install with its progress, the course reloade
 outline's versions, the "updated since you completed it" mark, the page's "what changed"), and
 rollback; refused packs change nothing."""
 
+import re
 import shutil
 from pathlib import Path
 
@@ -24,20 +25,31 @@ from tests.ui.test_progress_ui import settle
 NOTES = "The summary opens with a new line."
 
 
+def _bundled_version(module: str) -> str:
+    text = (ROOT / "content" / "modules" / module / "en.md").read_text(encoding="utf-8")
+    found = re.search(r'^version: "([0-9.]+)"', text, re.M)
+    assert found is not None
+    return found.group(1)
+
+
+OLD = _bundled_version("rm-01")  # the bundled version, whatever it is now
+NEW = ".".join([OLD.split(".")[0], str(int(OLD.split(".")[1]) + 1), "0"])  # one minor up
+
+
 def newer_copy(source: Path, target: Path) -> Path:
     """The bundled course with rm-01 one minor version up, its summary changed, with notes."""
     shutil.copytree(source, target)
     for lang in ("en", "ru", "fr"):
         path = target / "modules" / "rm-01" / f"{lang}.md"
         text = path.read_text(encoding="utf-8")
-        text = text.replace('version: "1.0.0"', 'version: "1.1.0"', 1)
-        text = text.replace('translated_from: "1.0.0"', 'translated_from: "1.1.0"', 1)
+        text = text.replace(f'version: "{OLD}"', f'version: "{NEW}"', 1)
+        text = text.replace(f'translated_from: "{OLD}"', f'translated_from: "{NEW}"', 1)
         if lang == "en":
             text = text.replace("{#summary}\n", "{#summary}\n\nA new first line.\n", 1)
         path.write_text(text, encoding="utf-8")
     changelog = target / "CHANGELOG.md"
     text = changelog.read_text(encoding="utf-8")
-    text = text.replace("## rm-01 1.0.0", f"## rm-01 1.1.0\n\n{NOTES}\n\n## rm-01 1.0.0", 1)
+    text = text.replace(f"## rm-01 {OLD}", f"## rm-01 {NEW}\n\n{NOTES}\n\n## rm-01 {OLD}", 1)
     changelog.write_text(text, encoding="utf-8")
     return target
 
@@ -100,7 +112,7 @@ def test_install_shows_changes_installs_with_progress_reloads_and_rolls_back(
     open_app, world, qtbot
 ):
     w, c, part = open_app()
-    c.store.record_attempt(c.profile.id, make_attempt("rm-01", "1.0.0", 8.0, "rm-01-quiz"))
+    c.store.record_attempt(c.profile.id, make_attempt("rm-01", OLD, 8.0, "rm-01-quiz"))
     w.reader.navigate(Location("rm-01", "why"))
     settle(qtbot, c, lambda: mark(w, "rm-01").startswith("Completed:"))
     assert "What changed" not in page_text(w)
@@ -108,7 +120,7 @@ def test_install_shows_changes_installs_with_progress_reloads_and_rolls_back(
     dialog = part.offer(world["update"])
     assert dialog is not None and dialog.isVisible()
     changes = dialog.changes.toPlainText()
-    assert "version 1.0.0 → 1.1.0" in changes and NOTES in changes
+    assert f"version {OLD} → {NEW}" in changes and NOTES in changes
     assert "rm-02" not in changes and "Test publisher" in dialog.summary.text()
     assert not dialog.downgrade.isVisibleTo(dialog) and dialog.install_button.isEnabled()
     steps: list[tuple[int, int]] = []
@@ -118,22 +130,22 @@ def test_install_shows_changes_installs_with_progress_reloads_and_rolls_back(
     assert steps and steps[-1][0] == steps[-1][1]
     qtbot.waitUntil(lambda: not dialog.isVisible())
 
-    assert "Version 1.1.0" in w.outline.item_for("rm-01").toolTip(0)
+    assert f"Version {NEW}" in w.outline.item_for("rm-01").toolTip(0)
     unchanged = f"Version {load_course(part.bundled).modules['rm-02'].version}"
     assert unchanged in w.outline.item_for("rm-02").toolTip(0)  # not in the pack: as bundled
     assert w.reader.course.root != part.bundled and w.reader.location.module == "rm-01"
     settle(qtbot, c, lambda: mark(w, "rm-01").startswith("Updated since you completed it"))
     text = page_text(w)
-    assert "What changed since version 1.0.0 (now 1.1.0)" in text
+    assert f"What changed since version {OLD} (now {NEW})" in text
     assert NOTES in text and "Summary (changed)" in text
-    assert "Updated since you completed it — Completed on version 1.0.0" in text
+    assert f"Updated since you completed it — Completed on version {OLD}" in text
     (attempt,) = c.store.summary(c.profile.id).attempts
-    assert attempt.module_version == "1.0.0"
+    assert attempt.module_version == OLD
     w.reader.navigate(Location("rm-02", ""))
     assert "What changed" not in page_text(w)
 
-    assert part.roll_back() == "1.0.0"
-    assert "Version 1.0.0" in w.outline.item_for("rm-01").toolTip(0)
+    assert part.roll_back() == OLD
+    assert f"Version {OLD}" in w.outline.item_for("rm-01").toolTip(0)
     assert w.reader.course.root == part.bundled
     settle(qtbot, c, lambda: mark(w, "rm-01").startswith("Completed:"))
     w.reader.navigate(Location("rm-01", ""))
@@ -144,16 +156,16 @@ def test_a_downgrade_is_installed_only_when_asked_for(open_app, world, qtbot):
     w, _c, part = open_app()
     install_pack(world["update"], part.data, bundled=part.bundled)
     part.reload()
-    assert "Version 1.1.0" in w.outline.item_for("rm-01").toolTip(0)
+    assert f"Version {NEW}" in w.outline.item_for("rm-01").toolTip(0)
     dialog = part.offer(world["tmp"] / "original.cwpack")
     assert dialog is not None and dialog.downgrade.isVisibleTo(dialog)
-    assert "version 1.1.0 → 1.0.0" in dialog.changes.toPlainText()
+    assert f"version {NEW} → {OLD}" in dialog.changes.toPlainText()
     assert not dialog.install_button.isEnabled()
     dialog.downgrade.setChecked(True)
     assert dialog.install_button.isEnabled()
     with qtbot.waitSignal(part.reloaded, timeout=30000):
         dialog.install()
-    assert "Version 1.0.0" in w.outline.item_for("rm-01").toolTip(0)
+    assert f"Version {OLD}" in w.outline.item_for("rm-01").toolTip(0)
 
 
 def test_a_damaged_pack_is_refused_with_its_reason_and_nothing_changes(
@@ -166,7 +178,7 @@ def test_a_damaged_pack_is_refused_with_its_reason_and_nothing_changes(
     ((title, text),) = warnings
     assert title == "This content pack cannot be installed" and text
     assert not (part.data / "content-packs").exists()
-    assert "Version 1.0.0" in w.outline.item_for("rm-01").toolTip(0)
+    assert f"Version {OLD}" in w.outline.item_for("rm-01").toolTip(0)
 
 
 def test_an_install_that_fails_says_why_and_keeps_the_content(

@@ -108,8 +108,20 @@ def check_typography(tr: ModuleTranslation) -> list[Diagnostic]:
     return out
 
 
+# An English title in italics (a source's, kept exactly as published): no French spacing in it.
+# (An italic title may run over two lines: its start ends a line, its end starts the next.)
+# An article's title in « » likewise.
+ENGLISH_TITLE_RE = re.compile(
+    r"(?<![*\w])([*_])(?![*_\s])[ -~’]+?(?<![*_\s])\1(?![*\w])"
+    r"|(?<![*\w])\*(?![*\s])[ -~’]+$"
+    r"|^[ -~’]+?(?<![*\s])\*(?![*\w])"
+    r"|«[\s\u00a0\u202f][A-Z][ -~’]+?(?:[\s\u00a0\u202f]»|$)"
+)
+
+
 def _french(tr: ModuleTranslation, no: int, text: str) -> list[Diagnostic]:
     out = []
+    text = ENGLISH_TITLE_RE.sub("", text)
     for m in re.finditer(r"[;:!?]", text):
         i = m.start()
         after = text[i + 1 : i + 2]
