@@ -95,7 +95,8 @@ class GlossaryWindow(QWidget):
         if first is not None:
             self.list.setCurrentItem(first)
         else:
-            self.detail.setHtml(f"<p>{html.escape(_('No term matches the search.'))}</p>")
+            none = html.escape(_("No term matches the search."))
+            self.detail.setHtml(f"<p>{none}</p>")
 
     def show_entry(self, entry_id: str) -> bool:
         """Select ``entry_id`` (clearing the search when it hides it)."""
@@ -167,6 +168,8 @@ def entry_html(entry: Entry) -> str:
             label = esc(_("Avoid:"))
             parts.append(f"<p><i>{label}</i> <s>{esc(avoid.term)}</s> — {esc(avoid.reason)}</p>")
         if w.eaeu:
-            parts.append(f"<p><i>{esc(_('In the EAEU:'))}</i> {esc(w.eaeu)}</p>")
-    parts.append(f"<p><small>{html.escape(_('Source:'))} {html.escape(entry.source)}</small></p>")
+            label = esc(_("In the EAEU:"))
+            parts.append(f"<p><i>{label}</i> {esc(w.eaeu)}</p>")
+    label = html.escape(_("Source:"))
+    parts.append(f"<p><small>{label} {html.escape(entry.source)}</small></p>")
     return "".join(parts)
