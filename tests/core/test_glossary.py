@@ -267,6 +267,29 @@ def test_validate_warns_about_a_variant_to_avoid_with_its_line_and_the_preferred
     assert "калька" in message
 
 
+def test_an_avoided_variant_among_the_accepted_answers_is_no_finding(tmp_path: Path) -> None:
+    quiz = (
+        "::: quiz q pass=70\n\n? short q-name\nКак называется набор индикаторов?\n"
+        "accept: профиль риска | рисковый профиль\n:::"
+    )
+    files = {**good_module("m1"), **good_module("m2")}
+    for lang in ("en", "ru", "fr"):
+        files[f"modules/m1/{lang}.md"] = good_module("m1", quiz)[f"modules/m1/{lang}.md"]
+    root = write_tree(tmp_path / "c", files)
+    (root / "glossary.yaml").write_text(GLOSSARY, encoding="utf-8")
+    found = validate_course(load_course(root))
+    assert [d for d in found if d.code == "glossary-avoid"] == []
+    assert not [d for d in found if d.severity.value == "error"]
+    question = quiz.replace("Как называется набор индикаторов?", "Рисковый профиль — это что?")
+    files["modules/m1/ru.md"] = good_module("m1", question)["modules/m1/ru.md"]
+    root = write_tree(tmp_path / "d", files)
+    (root / "glossary.yaml").write_text(GLOSSARY, encoding="utf-8")
+    found = validate_course(load_course(root))
+    assert [(d.code, d.line) for d in found if d.code == "glossary-avoid"] == [
+        ("glossary-avoid", 23)
+    ]
+
+
 def test_validate_reports_a_broken_glossary_file(tmp_path: Path) -> None:
     found = _findings(tmp_path, "en", "", GLOSSARY + "- id: x\n  source: s\n")
     assert [(c, line) for c, line, _m in found] == [("glossary-entry", GLOSSARY.count("\n") + 1)]
