@@ -108,3 +108,57 @@ def test_at_least_four_diagrams_each_with_russian_and_french_labels(qapp):
             renderer = QSvgRenderer(str(folder / variant))
             assert renderer.isValid(), folder / variant
             assert renderer.defaultSize().width() >= 300
+
+
+# ---------------------------------------------------------------- curriculum 1.1 (issue 17)
+
+SOURCES = "sources"
+SELECT_ALL = re.compile(
+    r"select all|all that apply|выберите все|все подходящие|все верные|все правильные"
+    r"|toutes les (bonnes )?réponses|tout ce qui s.applique|cochez tout",
+    re.IGNORECASE,
+)
+
+
+def _section_of(tr, line: int) -> str:
+    """The id of the section holding ``line``."""
+    return [s.id for s in tr.sections if s.line <= line][-1]
+
+
+@pytest.mark.parametrize(("module", "lang"), [(m, lg) for m, lg, _c in CELLS])
+def test_every_module_is_at_least_1_1_with_slides_and_minutes_in_every_section(module, lang):
+    tr = COURSE.modules[module].translations[lang]
+    major, minor, _patch = (int(n) for n in tr.version.split("."))
+    assert (major, minor) >= (1, 1)
+    planned = [s for s in tr.sections if s.id != SOURCES]
+    assert all(s.minutes for s in planned), [s.id for s in planned if not s.minutes]
+    assert sum(s.minutes or 0 for s in planned) == tr.duration_minutes
+    quiz_section = _section_of(tr, tr.quiz.line)
+    slides = Counter(slide.section for slide in tr.slides)
+    for s in planned:
+        if s.id != quiz_section:
+            assert 2 <= slides[s.id] <= 4, (s.id, slides[s.id])
+    assert slides[quiz_section] == 0 and slides[SOURCES] == 0
+    for slide in tr.slides:
+        assert slide.image or 3 <= len(slide.points) <= 6, slide.title
+
+
+@pytest.mark.parametrize(("module", "lang"), [(m, lg) for m, lg, _c in CELLS])
+def test_question_texts_leave_select_all_that_apply_to_the_interface(module, lang):
+    quiz = COURSE.modules[module].translations[lang].quiz
+    assert [q.id for q in quiz.questions if SELECT_ALL.search(q.text)] == []
+
+
+def test_the_glossary_has_at_least_120_complete_entries():
+    from courseware_app.core.glossary import LANGUAGES, glossary_for
+
+    glossary = glossary_for(BUNDLED_CONTENT)
+    assert glossary.diagnostics == ()
+    assert len(glossary) >= 120
+    for entry in glossary.entries:
+        assert entry.source
+        for lang in LANGUAGES:
+            wording = entry.wording(lang)
+            assert wording is not None and wording.term, (entry.id, lang)
+            assert wording.definition.endswith((".", "»", ")")), (entry.id, lang)
+            assert all(a.reason for a in wording.avoid), (entry.id, lang)
