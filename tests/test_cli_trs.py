@@ -97,7 +97,7 @@ def test_trs02_long_cases_are_outliers_and_the_means_without_them(by_channel):
     assert red["total"]["max_min"] == 2890.0  # line 317's longest red total
 
 
-# "Step 3" table (lines 378-380) and the bottlenecks (lines 382-386)
+# trs-02's "Step 3" table and its bottlenecks, over the forty complete consignments ("complete")
 @pytest.mark.parametrize(
     ("channel", "median_a", "median_b", "share_a", "bottleneck"),
     [
@@ -120,9 +120,9 @@ def test_trs02_intervals_shares_and_bottlenecks(
 
 
 def test_trs02_interval_a_with_every_usable_pair(by_channel):
-    # By the issue's definition an interval counts every consignment with both its
-    # milestones usable: ALT-042 (no release) is then in yellow's A, whose median is 52.5,
-    # where the text (en.md line 379) gives 55 over the forty clean consignments.
+    # An interval counts every consignment with both its milestones usable: ALT-042 (no
+    # release) is then in yellow's A, whose median is 52.5, the figure trs-02's table gives
+    # (55 over the released consignments only, as the sentence under the table says).
     yellow_a = interval(seg(by_channel, channel="yellow"), "arrival")
     assert (yellow_a["count"], yellow_a["median_min"]) == (12, 52.5)
     green_a = interval(seg(by_channel, channel="green"), "arrival")
