@@ -159,7 +159,8 @@ def entry_html(entry: Entry) -> str:
         if w is None:
             continue
         esc = html.escape
-        parts.append(f'<h3 lang="{lang}">{esc(native_name(lang))}: {esc(w.term)}</h3>')
+        heading = _("{language}: {term}").format(language=native_name(lang), term=w.term)
+        parts.append(f'<h3 lang="{lang}">{esc(heading)}</h3>')
         parts.append(f'<p lang="{lang}">{esc(w.definition)}</p>')
         if w.variants:
             label = esc(_("Also:"))

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QTextBrowser
 
 from courseware_app.core.i18n import _
 from courseware_app.core.images import CALLOUT_INSET, INSET_FRAGMENT, Fit
+from courseware_app.ui.glossary_marks import GLOSS_MARK, style_marks
 from courseware_app.ui.images import ContentDocument, asset_path, content_image
 from courseware_app.ui.page_place import PlaceKeeper
 
@@ -97,6 +98,10 @@ class ModuleView(QTextBrowser):
         self.content.forget_images(lambda name, _image: name in html)
         try:
             self.setHtml(html)
+            if GLOSS_MARK in html:
+                style_marks(
+                    self.document(), self.palette().color(QPalette.ColorRole.PlaceholderText)
+                )
             self._set_column()  # the measure is the page's body font's
             self._images_linked = "<img" not in html
             if self.hasFocus():

@@ -336,3 +336,22 @@ GOOD_TYPOGRAPHY = [
 @pytest.mark.parametrize(("lang", "text"), GOOD_TYPOGRAPHY)
 def test_well_set_numbers_and_other_languages_pass(tmp_path, lang, text) -> None:
     assert _findings(tmp_path, lang, text) == []
+
+
+def test_entries_named_by_the_query_come_before_those_whose_definitions_hold_it(glossary):
+    # "indicat" is only in risk-profile's definitions; "bottleneck" names its entry
+    assert [e.id for e in matching(glossary, "step")] == ["bottleneck"]
+    assert [e.id for e in matching(glossary, "étranglement")] == ["bottleneck"]
+
+
+def test_a_term_that_holds_the_words_ranks_above_a_definition_that_does(tmp_path):
+    entry = "- id: {id}\n  source: s\n" + "".join(
+        f"  {lang}: {{{{term: {{term}}, variants: [], avoid: [], definition: {{text}}}}}}\n"
+        for lang in ("en", "ru", "fr")
+    )
+    path = tmp_path / "glossary.yaml"
+    path.write_text(
+        entry.format(id="alpha", term="alpha", text="Not a beta thing.")
+        + entry.format(id="beta", term="beta test", text="A test.")
+    )
+    assert [e.id for e in matching(load_glossary(path), "beta")] == ["beta", "alpha"]

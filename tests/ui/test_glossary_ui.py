@@ -4,7 +4,7 @@ terms on the page (first use per section marked, a tooltip naming it in the othe
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QKeySequence, QTextCursor
+from PySide6.QtGui import QKeySequence, QTextCharFormat, QTextCursor, QTextDocumentFragment
 
 from courseware_app.core.glossary import load_glossary
 from courseware_app.ui.glossary_part import install_glossary
@@ -31,16 +31,24 @@ def course_with_glossary(tmp_path):
     return root
 
 
+def plain(tip: str) -> str:
+    """A rich-text tooltip as the reader sees it."""
+    return QTextDocumentFragment.fromHtml(tip).toPlainText()
+
+
 def tooltips(view) -> list[tuple[str, str]]:
-    """(marked text, tooltip) of every marked run of the page on screen."""
+    """(marked text, tooltip as plain text) of every marked run of the page on screen; each is
+    drawn with a dotted underline."""
     out = []
     block = view.document().begin()
     while block.isValid():
         it = block.begin()
         while not it.atEnd():
             fragment = it.fragment()
-            if fragment.charFormat().toolTip():
-                out.append((fragment.text(), fragment.charFormat().toolTip()))
+            fmt = fragment.charFormat()
+            if fmt.toolTip():
+                assert fmt.underlineStyle() == QTextCharFormat.UnderlineStyle.DotLine
+                out.append((fragment.text(), plain(fmt.toolTip())))
             it += 1
         block = block.next()
     return out
@@ -153,6 +161,6 @@ def test_the_tooltip_is_the_text_format_of_the_marked_words(make_window, tmp_pat
     found = doc.find("risk profile")
     cursor = QTextCursor(doc)
     cursor.setPosition(found.selectionStart() + 1)
-    assert "RU: профиль риска" in cursor.charFormat().toolTip()
+    assert "RU: профиль риска" in plain(cursor.charFormat().toolTip())
     cursor.setPosition(found.selectionStart() - 1)
     assert cursor.charFormat().toolTip() == ""

@@ -28,6 +28,14 @@ def tooltip(entry: Entry, lang: str) -> str:
     return "\n".join(lines)
 
 
+def rich_tooltip(entry: Entry, lang: str) -> str:
+    """The tooltip as rich text, which Qt wraps to a readable width (plain text it does not):
+    the other languages' terms in bold."""
+    lines = [html.escape(line, quote=False) for line in tooltip(entry, lang).split("\n")]
+    terms = [re.sub(r"^([A-Z]{2}:)", r"<b>\1</b>", line) for line in lines[:-1]]
+    return "<qt>" + "<br>".join([*terms, lines[-1]]) + "</qt>"
+
+
 def mark_terms(fragment: str, glossary: Glossary, lang: str) -> str:
     """``fragment`` with each entry's first use per ``##`` section wrapped in
     ``<span class="gloss" title="...">``; nothing inside links, code or headings is marked."""
@@ -68,7 +76,7 @@ def _mark_text(text: str, hits: list[Hit], seen: set[str], lang: str) -> str:
         if hit.avoid is not None or hit.entry.id in seen or hit.start < pos:
             continue
         seen.add(hit.entry.id)
-        title = html.escape(tooltip(hit.entry, lang), quote=True)
+        title = html.escape(rich_tooltip(hit.entry, lang), quote=True)
         out.append(text[pos : hit.start])
         out.append(f'<span class="gloss" title="{title}">{text[hit.start : hit.end]}</span>')
         pos = hit.end

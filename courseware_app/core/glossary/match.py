@@ -42,10 +42,13 @@ def stems(lang: str, text: str) -> tuple[str, ...]:
     return tuple(word_forms(lang, w)[0] for w in WORD_RE.findall(text))
 
 
-def same_word(a: str, b: str) -> bool:
-    """Whether two stems are one word: equal, or one a long enough beginning of the other."""
+def same_word(a: str, b: str, lang: str = "ru") -> bool:
+    """Whether two stems are one word: equal or, in Russian, one a long enough beginning of the
+    other."""
     if a == b:
         return True
+    if lang != "ru":
+        return False
     short, long = sorted((a, b), key=len)
     return len(short) >= 4 and len(long) - len(short) <= STEM_SLACK and long.startswith(short)
 
@@ -100,7 +103,9 @@ class TermFinder:
             n = len(phrase.stems)
             if i + n > len(words):
                 continue
-            if all(same_word(words[i + k][2], phrase.stems[k]) for k in range(n)) and all(
+            if all(
+                same_word(words[i + k][2], phrase.stems[k], self.lang) for k in range(n)
+            ) and all(
                 GAP_RE.fullmatch(text[words[i + k - 1][1] : words[i + k][0]]) for k in range(1, n)
             ):
                 return phrase
@@ -122,38 +127,47 @@ def entry_named(glossary: Glossary, text: str) -> Entry | None:
             continue
         for entry in glossary.entries:
             wording = entry.wording(lang)
-            if wording and any(_same_words(stems(lang, name), words) for name in wording.names):
+            if wording and any(_same_words(stems(lang, n), words, lang) for n in wording.names):
                 return entry
     return None
 
 
-def _same_words(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
-    return len(a) == len(b) and all(same_word(x, y) for x, y in zip(a, b, strict=True))
+def _same_words(a: tuple[str, ...], b: tuple[str, ...], lang: str) -> bool:
+    return len(a) == len(b) and all(same_word(x, y, lang) for x, y in zip(a, b, strict=True))
 
 
 def matching(glossary: Glossary, query: str) -> list[Entry]:
     """Entries whose terms, variants or definitions, in any language, contain every word of
     ``query`` (case and accents ignored, any grammatical form); all entries for an empty
-    query. Entries named by the whole query come first."""
+    query. The entry the whole query names comes first, then those whose terms hold the
+    words, then those whose definitions do."""
     from courseware_app.core.search.words import fold
 
     words = [fold(w) for w in WORD_RE.findall(query)]
     if not words:
         return list(glossary.entries)
     named = entry_named(glossary, query)
-    found = [e for e in glossary.entries if e is not named and _has_words(e, words)]
-    return [named, *found] if named is not None else found
+    ranked = []
+    for entry in glossary.entries:
+        if entry is named:
+            ranked.append((0, entry))
+        elif _has_words(_names(entry), words):
+            ranked.append((1, entry))
+        elif _has_words([entry.id, entry.source, *_definitions(entry)], words):
+            ranked.append((2, entry))
+    return [entry for _rank, entry in sorted(ranked, key=lambda r: r[0])]
 
 
-def _has_words(entry: Entry, words: list[str]) -> bool:
+def _has_words(texts: list[str], words: list[str]) -> bool:
     from courseware_app.core.search.words import fold
 
-    text = fold(" ".join(_texts(entry)))
+    text = fold(" ".join(texts))
     return all(w in text for w in words)
 
 
-def _texts(entry: Entry) -> list[str]:
-    out = [entry.id, entry.source]
-    for wording in entry.wordings.values():
-        out.extend([*wording.names, wording.definition, wording.eaeu])
-    return out
+def _names(entry: Entry) -> list[str]:
+    return [name for wording in entry.wordings.values() for name in wording.names]
+
+
+def _definitions(entry: Entry) -> list[str]:
+    return [t for w in entry.wordings.values() for t in (w.definition, w.eaeu)]
