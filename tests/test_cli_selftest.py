@@ -33,3 +33,13 @@ def test_a_failed_check_is_one_line_unless_verbose(capsys):
     loud.verbose = True
     loud.check("open the page", broken)
     assert "Traceback" in loud.failures[0] and "broken" in loud.failures[0]
+
+
+def test_the_glossary_is_checked_when_the_content_has_one(capsys, tmp_path):
+    content = tmp_path / "content"
+    shutil.copytree(TEST_CONTENT, content)
+    (content / "glossary.yaml").write_text("- id: Not An Id\n  source: s\n", encoding="utf-8")
+    main(["self-test", "--content", str(content)])
+    out, err = capsys.readouterr()
+    assert "FAIL read the glossary: AssertionError:" in err and "glossary-entry" in err
+    assert "FAIL open and search the glossary" in err  # nothing to show in the window

@@ -95,12 +95,46 @@ def check_search(checks: Checks, course, data) -> None:
     if index is not None:
         checks.check("index the course", lambda: index.update(course))
         checks.check("search", lambda: index.search("risk", [course.source_language]))
+        checks.check("search all languages through the glossary", partial(_across, index, course))
+
+
+def _across(index, course) -> None:
+    from courseware_app.core.glossary import glossary_for
+
+    glossary = glossary_for(course.root)
+    if glossary.entries:
+        langs = {h.lang for h in index.search("risk profile", None, glossary=glossary)}
+        if not {"ru", "fr"} <= langs:
+            raise AssertionError(f"'risk profile' found in {sorted(langs)} only")
+
+
+def check_glossary(checks: Checks, course) -> None:
+    """The glossary reads whole, marks a page and widens a search in all languages."""
+    from courseware_app.core.glossary import glossary_for, glossary_path
+    from courseware_app.core.render import module_page
+
+    if not glossary_path(course.root).is_file():
+        return  # a course without a glossary: nothing to check (as one without quizzes)
+    glossary = glossary_for(course.root)
+
+    def read() -> None:
+        if glossary.diagnostics or not glossary.entries:
+            raise AssertionError("; ".join(d.format() for d in glossary.diagnostics) or "empty")
+
+    def mark() -> None:
+        module = course.ordered_modules()[0].id
+        if 'class="gloss"' not in module_page(course, module, "ru", glossary=True)[0]:
+            raise AssertionError("no glossary term marked on the page")
+
+    checks.check("read the glossary", read)
+    checks.check("mark glossary terms on a page", mark)
 
 
 def check_gui(checks: Checks, course, data) -> None:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from PySide6.QtWidgets import QApplication
 
+    from courseware_app.core.glossary import glossary_path
     from courseware_app.core.history import Location
     from courseware_app.ui.main_window import MainWindow
     from courseware_app.ui.retranslate import LanguageController
@@ -137,10 +171,26 @@ def check_gui(checks: Checks, course, data) -> None:
             dialog.close()
 
         checks.check("open, submit and close a quiz", quiz_round)
+    if glossary_path(course.root).is_file():
+        checks.check("open and search the glossary", partial(_glossary_window, window))
     app.processEvents()
     window.reader.pages.shutdown()
     window.close()
     languages.switch("en")
+
+
+def _glossary_window(window) -> None:
+    from courseware_app.ui.glossary_part import install_glossary
+
+    part = install_glossary(window)
+    part.show_glossary()
+    glossary = part.glossary_window
+    if glossary is None or glossary.list.topLevelItemCount() == 0:
+        raise AssertionError("the glossary window is empty")
+    glossary.search.setText("профиль риска")
+    if glossary.current_entry() is None:
+        raise AssertionError("the glossary search found nothing")
+    glossary.close()
 
 
 def check_pdf(checks: Checks, course, data) -> None:
@@ -237,6 +287,7 @@ def run(args) -> int:
         course = check_content(checks, content)
         if course is not None:
             check_search(checks, course, data)
+            check_glossary(checks, course)
             check_gui(checks, course, data)
             check_pdf(checks, course, data)
             if course.errors:  # no start page is recorded for content that failed to load
