@@ -63,7 +63,9 @@ RECIPES = {
     "pdf": Recipe("pdf --kind handout --modules m1 --lang en --content {IN} -o {OUT}", "content"),
     "edit": Recipe("edit {IN}", "content"),
     "lock": Recipe("lock {IN}", "content"),
-    "new-module": Recipe("new-module m9 --track risk-management --title T --content {IN}", "content"),
+    "new-module": Recipe(
+        "new-module m9 --track risk-management --title T --content {IN}", "content"
+    ),
     "trs analyze": Recipe("trs analyze {IN} --json", "file"),
     "pack keygen": Recipe("pack keygen -o {IN}", "file", missing_ok=True),
     "pack trust": Recipe("pack trust {IN}", "file"),
@@ -92,7 +94,10 @@ def good_input(recipe: Recipe, command: str, tmp: Path) -> Path:
         (tmp / "in.json").write_bytes(sessions_json_bytes([]))
         return tmp / "in.json"
     if command == "trs analyze":
-        lines = ["id,arrival,lodged,release", "1,2024-03-01 08:00,2024-03-01 08:30,2024-03-01 10:00"]
+        lines = [
+            "id,arrival,lodged,release",
+            "1,2024-03-01 08:00,2024-03-01 08:30,2024-03-01 10:00",
+        ]
         (tmp / "in.csv").write_text("\n".join(lines) + "\n", encoding="utf-8")
         return tmp / "in.csv"
     if command == "results merge":

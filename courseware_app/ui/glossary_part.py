@@ -11,6 +11,7 @@ from PySide6.QtGui import QAction, QKeySequence
 
 from courseware_app.core.glossary import Glossary, glossary_for
 from courseware_app.core.i18n import _
+from courseware_app.ui.actions import set_action_texts
 
 if TYPE_CHECKING:
     from courseware_app.ui.glossary_window import GlossaryWindow
@@ -41,15 +42,19 @@ class GlossaryPart(QObject):
         self.retranslate_ui()
 
     def retranslate_ui(self) -> None:
-        self.open_glossary.setText(_("&Glossary…"))
-        self.open_glossary.setToolTip(
-            _("The curriculum's terms in English, Russian and French ({key})").format(
-                key=QKeySequence(SHORTCUT).toString(QKeySequence.SequenceFormat.NativeText)
-            )
-        )
-        self.marks.setText(_("&Glossary terms on the page"))
-        self.marks.setToolTip(
-            _("Mark the first use of each glossary term in a section, with its translations")
+        set_action_texts(
+            {
+                self.open_glossary: (
+                    _("&Glossary…"),
+                    _("The curriculum's terms in English, Russian and French"),
+                ),
+                self.marks: (
+                    _("&Glossary terms on the page"),
+                    _(
+                        "Mark the first use of each glossary term in a section, with its translations"
+                    ),
+                ),
+            }
         )
         if self.glossary_window is not None:
             self.glossary_window.retranslate_ui()

@@ -103,3 +103,25 @@ def test_every_action_is_in_a_menu_so_the_keyboard_reaches_it(make_window, tmp_p
         if isinstance(action, QAction) and action.text() and not action.isSeparator():
             assert id(action) in in_menus or action.objectName() == "searchClear", action.text()
     controller.shutdown()
+
+
+def test_every_action_names_its_shortcut_in_its_tooltip_once(make_window, tmp_path):
+    """A tooltip says the key to press, once (the search actions said "(Ctrl+F) (Ctrl+F)")."""
+    from PySide6.QtGui import QAction, QKeySequence
+
+    from courseware_app.ui.glossary_part import install_glossary
+
+    w = make_window()
+    install_progress(w, ProgressStore.open(tmp_path), tmp_path, pick=False)
+    search = install_search(w, tmp_path / "index.sqlite", start_delay_ms=0)
+    install_glossary(w)
+    checked = 0
+    for action in w.findChildren(QAction) + search.findChildren(QAction):
+        keys = action.shortcuts()
+        if not keys or not action.toolTip():
+            continue
+        key = keys[0].toString(QKeySequence.SequenceFormat.NativeText)
+        assert action.toolTip().count(f"({key})") == 1, action.toolTip()
+        checked += 1
+    assert checked >= 15
+    search.shutdown()

@@ -144,13 +144,11 @@ class SearchController(QObject):
 
     def retranslate_ui(self) -> None:
         texts = {
-            self.act_find: (_("&Search…"), _("Search the course (Ctrl+F)")),
-            self.act_next: (_("Next &match"), _("Go to the next match in the text (F3)")),
-            self.act_prev: (
-                _("Previous m&atch"),
-                _("Go to the previous match in the text (Shift+F3)"),
-            ),
-            self.act_clear: (_("Clear the search"), _("Clear the search and highlights (Esc)")),
+            # (set_action_texts adds each action's shortcut to its tip)
+            self.act_find: (_("&Search…"), _("Search the course")),
+            self.act_next: (_("Next &match"), _("Go to the next match in the text")),
+            self.act_prev: (_("Previous m&atch"), _("Go to the previous match in the text")),
+            self.act_clear: (_("Clear the search"), _("Clear the search and highlights")),
         }
         set_action_texts(texts)
         self.box.setPlaceholderText(_("Search the course"))
