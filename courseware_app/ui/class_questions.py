@@ -304,7 +304,7 @@ class ClassQuestionsPanel(QWidget):
         self.module_label.setText(_("&Module:"))
         self.table.setAccessibleName(_("Share of correct answers per question"))
         self.table.setHorizontalHeaderLabels(
-            [_("Question"), _("Answers"), _("Correct"), _("Share"), ""]
+            [_("Question"), _("Answers"), _("Correct answers"), _("Share"), ""]
         )
         self.set_tallies(self.tallies)
 

@@ -62,7 +62,7 @@ class SessionsView(QTreeWidget):
 
     def retranslate_ui(self) -> None:
         self.setHeaderLabels(
-            [_("Date"), _("Module"), _("Place"), _("Trainer"), _("Questions"), _("Correct")]
+            [_("Date"), _("Module"), _("Place"), _("Trainer"), _("Questions"), _("Correct answers")]
         )
         self.setAccessibleName(_("Classroom sessions"))
 
