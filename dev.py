@@ -155,6 +155,8 @@ def update_catalogs(py: Path) -> None:
                 "--no-wrap",
             ]
             + (["--ignore-obsolete"] if action == "update" else [])
+            # English is the msgid itself: a fuzzy guess there only makes i18n-status fail
+            + (["--no-fuzzy-matching"] if lang == "en" else [])
         )
 
 

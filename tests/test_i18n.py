@@ -67,6 +67,13 @@ def test_catalog_complete_with_matching_placeholders(lang):
     assert problems == []
 
 
+def test_the_english_catalog_holds_no_fuzzy_guess():
+    """English is the msgid itself; a fuzzy guess there (babel's, on update) would make
+    `courseware i18n-status --strict` fail."""
+    catalog = read(LOCALES / "en" / "LC_MESSAGES" / "courseware.po")
+    assert [m.id for m in catalog if m.id and m.fuzzy] == []
+
+
 @pytest.mark.parametrize("lang", ["en", "ru", "fr"])
 def test_plural_header_is_babels(lang):
     catalog = read(LOCALES / lang / "LC_MESSAGES" / "courseware.po")
