@@ -64,7 +64,7 @@ WINDOW_ACTIONS: tuple[ActionSpec[WindowFrame], ...] = (
     ActionSpec("fullScreen", lambda: _("&Full screen"), lambda: _("Fill the screen with the window"),
                lambda w, on: w.view_modes.set_full_screen(on), ("FullScreen", "F11"),
                menu="view", group=1, checkable=True),
-    ActionSpec("focusMode", lambda: _("F&ocus mode"),
+    ActionSpec("focusMode", lambda: _("Focus &mode"),
                lambda: _("Show only the text: hide the outline and the toolbar"),
                lambda w, on: w.view_modes.set_focus_mode(on), ("Ctrl+Shift+F",), menu="view",
                group=1, checkable=True),

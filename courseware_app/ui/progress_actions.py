@@ -21,7 +21,7 @@ PROGRESS_ACTIONS: tuple[ActionSpec[ProgressController], ...] = (
     ActionSpec("renameProfile", lambda: _("&Rename profile…"),
                lambda: _("Change the name of this profile"),
                lambda c, _k: c.profile_manager.rename(), menu="profile"),
-    ActionSpec("deleteProfile", lambda: _("&Delete profile…"),
+    ActionSpec("deleteProfile", lambda: _("De&lete profile…"),
                lambda: _("Delete this profile and its progress"),
                lambda c, _k: c.profile_manager.delete(), menu="profile"),
     ActionSpec("dashboard", lambda: _("&Dashboard"), lambda: _("Your progress per module"),

@@ -197,7 +197,7 @@ class ThemeController(QObject):
     def retranslate_ui(self) -> None:
         if self.menu is None:
             return
-        self.menu.setTitle(_("&Theme"))
+        self.menu.setTitle(_("T&heme"))
         texts: dict[ThemeChoice, tuple[str, str]] = {
             "system": (_("&System"), _("Light or dark, as the system is set")),
             "light": (_("&Light"), _("Dark text on a light page")),

@@ -47,7 +47,7 @@ class PresenterPart(QObject):
     def retranslate_ui(self) -> None:
         self.present.setText(_("&Present"))
         self.present.setToolTip(_("Show this section on the projector, with notes on this screen"))
-        self.bilingual.setText(_("&Two languages on the projector"))
+        self.bilingual.setText(_("T&wo languages on the projector"))
 
     def shutdown(self) -> None:
         if self.presenter is not None:
