@@ -355,3 +355,11 @@ def test_a_term_that_holds_the_words_ranks_above_a_definition_that_does(tmp_path
         + entry.format(id="beta", term="beta test", text="A test.")
     )
     assert [e.id for e in matching(load_glossary(path), "beta")] == ["beta", "alpha"]
+
+
+def test_a_variant_to_avoid_split_over_two_lines_is_found_on_its_first_line(tmp_path):
+    found = _findings(tmp_path, "ru", "Здесь описан рисковый\nпрофиль и ничего больше.")
+    assert [(code, line) for code, line, _m in found] == [("glossary-avoid", 20)]
+    assert "'рисковый профиль'" in found[0][2]
+    second = _findings(tmp_path / "b", "ru", "Первая строка.\nВторая: рисковый профиль.")
+    assert [(code, line) for code, line, _m in second] == [("glossary-avoid", 21)]
