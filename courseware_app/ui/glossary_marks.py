@@ -24,8 +24,10 @@ def style_marks(doc: QTextDocument, colour: QColor) -> int:
             it += 1
         block = block.next()
     cursor = QTextCursor(doc)
+    cursor.beginEditBlock()  # one layout for all of them, not one per run
     for start, length in runs:
         cursor.setPosition(start)
         cursor.setPosition(start + length, QTextCursor.MoveMode.KeepAnchor)
         cursor.mergeCharFormat(fmt)
+    cursor.endEditBlock()
     return len(runs)
