@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from courseware_app.core.glossary.model import Avoid, Entry, Glossary
-from courseware_app.core.search.words import WORD_RE, word_forms
+from courseware_app.core.search.words import WORD_RE, fold, word_forms
 
 GAP_RE = re.compile(r"[\s'’\-]{1,3}")  # what may stand between the words of a term
 KEY_CHARS = 3  # phrases are indexed by their first stem's first letters
@@ -141,8 +141,6 @@ def matching(glossary: Glossary, query: str) -> list[Entry]:
     ``query`` (case and accents ignored, any grammatical form); all entries for an empty
     query. The entry the whole query names comes first, then those whose terms hold the
     words, then those whose definitions do."""
-    from courseware_app.core.search.words import fold
-
     words = [fold(w) for w in WORD_RE.findall(query)]
     if not words:
         return list(glossary.entries)
@@ -159,8 +157,6 @@ def matching(glossary: Glossary, query: str) -> list[Entry]:
 
 
 def _has_words(texts: list[str], words: list[str]) -> bool:
-    from courseware_app.core.search.words import fold
-
     text = fold(" ".join(texts))
     return all(w in text for w in words)
 
