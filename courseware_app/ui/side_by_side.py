@@ -35,6 +35,7 @@ class _Shown(NamedTuple):
     theme: Theme
     ui_lang: str
     key_points: bool
+    glossary: bool
 
 
 class SideBySide(QDockWidget):
@@ -159,6 +160,7 @@ class SideBySide(QDockWidget):
             themes.current(),
             current_language(),
             reader.key_points,
+            reader.glossary_terms,
         )
         font = self.main.view.font()
         if self.pane.font() != font:
@@ -167,7 +169,13 @@ class SideBySide(QDockWidget):
             return
         self._shown = shown
         page, rendered = module_page(
-            self.course, module.id, shown.second, shown.trainer, None, shown.key_points
+            self.course,
+            module.id,
+            shown.second,
+            shown.trainer,
+            None,
+            shown.key_points,
+            shown.glossary,
         )
         marks = marks_for(module, shown.second, shown.first, shown.trainer)
         self.pane.document().setDefaultStyleSheet(page_css(shown.theme))

@@ -164,3 +164,18 @@ def test_the_tooltip_is_the_text_format_of_the_marked_words(make_window, tmp_pat
     assert "RU: профиль риска" in plain(cursor.charFormat().toolTip())
     cursor.setPosition(found.selectionStart() - 1)
     assert cursor.charFormat().toolTip() == ""
+
+
+def test_the_second_pane_of_side_by_side_follows_the_glossary_choice(make_window, tmp_path):
+    from courseware_app.ui.parity_part import install_parity
+
+    w = make_window(course_with_glossary(tmp_path))
+    part = install_glossary(w)
+    parity = install_parity(w)
+    parity.toggle.setChecked(True)
+    parity.side_by_side.set_second_language("ru")
+    pane = parity.side_by_side.pane
+    marked = tooltips(pane)
+    assert marked and marked[0][0] == "Профиль риска" and "EN: risk profile" in marked[0][1]
+    part.marks.trigger()
+    assert tooltips(pane) == [] and tooltips(w.view) == []
