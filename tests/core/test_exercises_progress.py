@@ -12,6 +12,7 @@ from courseware_app.core import progress
 from courseware_app.core.exercises import Card, RiskMatrix, score_placements
 from courseware_app.core.loader import load_course
 from courseware_app.core.progress import DB_NAME, SCHEMA_VERSION, ModuleState, ProgressStore
+from courseware_app.core.progress.exercises import ExerciseSubmission
 from courseware_app.core.progress.status import course_progress
 from courseware_app.core.results.records import export_records
 from tests.conftest import TEST_CONTENT
@@ -40,9 +41,10 @@ def store(tmp_path):
 def record(store, profile_id, module="alpha", minute=0, placed=PLACED):
     result = score_placements(MATRIX, placed)
     started = T0 + timedelta(minutes=minute)
-    store.record_exercise(
-        profile_id, module, "1.2.0", "ru", MATRIX, result, started, started + timedelta(seconds=95)
-    ).result()
+    submitted = ExerciseSubmission(
+        module, "1.2.0", "ru", MATRIX, result, started, started + timedelta(seconds=95)
+    )
+    store.record_exercise(profile_id, submitted).result()
     return result
 
 

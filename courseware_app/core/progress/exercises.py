@@ -45,11 +45,9 @@ class StoredExerciseAttempt:
 
 
 @dataclass(frozen=True)
-class ExerciseAttempt:
-    """What ``record_exercise`` is given, before it is a row."""
+class ExerciseSubmission:
+    """One submitted attempt, as the exercise window hands it on to be recorded."""
 
-    attempt_id: str
-    profile_id: str
     module: str
     module_version: str
     lang: str
@@ -85,25 +83,27 @@ def _card_result(row: CardRow) -> CardResult:
     return CardResult(row["card"], placed, _place(row["model"]), row["distance"], row["good"])
 
 
-def attempt_row(attempt: ExerciseAttempt, device: str) -> SQLRow:
-    """The exercise_attempts row of ``attempt``, in COLUMNS' order."""
-    result = attempt.result
+def attempt_row(
+    attempt_id: str, profile_id: str, submitted: ExerciseSubmission, device: str
+) -> SQLRow:
+    """The exercise_attempts row of one attempt, in COLUMNS' order."""
+    s, result = submitted, submitted.result
     cards = json.dumps([_card_row(c) for c in result.cards], ensure_ascii=False)
     return (
-        attempt.attempt_id,
-        attempt.profile_id,
+        attempt_id,
+        profile_id,
         device,
-        attempt.module,
-        attempt.module_version,
-        attempt.lang,
-        attempt.exercise.id,
-        attempt.exercise.kind,
+        s.module,
+        s.module_version,
+        s.lang,
+        s.exercise.id,
+        s.exercise.kind,
         result.good,
         result.total,
         result.score,
         cards,
-        iso_utc(attempt.started_at),
-        iso_utc(attempt.finished_at),
+        iso_utc(s.started_at),
+        iso_utc(s.finished_at),
     )
 
 

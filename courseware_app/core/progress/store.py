@@ -10,15 +10,13 @@ from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import Future
 from contextlib import contextmanager
 from dataclasses import replace
-from datetime import datetime
 from pathlib import Path
 from typing import Concatenate, NamedTuple, ParamSpec, TypeVar
 
-from courseware_app.core.exercises import ExerciseResult, RiskMatrix
 from courseware_app.core.progress import exercises, unfinished, writes
 from courseware_app.core.progress.db import DB_NAME, Params, SQLValue, connect, fetch, transaction
 from courseware_app.core.progress.errors import StoreError
-from courseware_app.core.progress.exercises import ExerciseAttempt, StoredExerciseAttempt
+from courseware_app.core.progress.exercises import ExerciseSubmission, StoredExerciseAttempt
 from courseware_app.core.progress.helpers import device_name, iso_utc
 from courseware_app.core.progress.profiles import ProfileBook, profile_write_error
 from courseware_app.core.progress.records import (
@@ -342,30 +340,9 @@ class ProgressStore:
 
     # ------------------------------------------------------------ exercise attempts
 
-    def record_exercise(
-        self,
-        profile_id: str,
-        module: str,
-        module_version: str,
-        lang: str,
-        exercise: RiskMatrix,
-        result: ExerciseResult,
-        started_at: datetime,
-        finished_at: datetime,
-    ) -> Future[None]:
+    def record_exercise(self, profile_id: str, submitted: ExerciseSubmission) -> Future[None]:
         """Record an exercise attempt: apart from quiz attempts, never part of a pass mark."""
-        attempt = ExerciseAttempt(
-            str(uuid.uuid4()),
-            profile_id,
-            module,
-            module_version,
-            lang,
-            exercise,
-            result,
-            started_at,
-            finished_at,
-        )
-        row = exercises.attempt_row(attempt, self.device)
+        row = exercises.attempt_row(str(uuid.uuid4()), profile_id, submitted, self.device)
         return self._write("exercise", exercises.insert, row)
 
     def exercise_attempts(

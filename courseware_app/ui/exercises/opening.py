@@ -8,7 +8,8 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import Qt
 
 from courseware_app.core.i18n import _
-from courseware_app.ui.exercises.window import ExerciseWindow, SubmittedExercise
+from courseware_app.core.progress.exercises import ExerciseSubmission
+from courseware_app.ui.exercises.window import ExerciseWindow
 
 if TYPE_CHECKING:
     from courseware_app.core.course import ModuleTranslation
@@ -44,7 +45,7 @@ def open_exercise(reader: Reader, module_id: str, exercise_id: str) -> ExerciseW
     return dialog
 
 
-def record(window: WindowFrame, submitted: SubmittedExercise) -> bool:
+def record(window: WindowFrame, submitted: ExerciseSubmission) -> bool:
     """Keep the attempt in the current profile's progress (apart from quiz attempts; it never
     counts toward a pass mark). False when nobody's progress is being kept."""
     from courseware_app.ui.progress_ui import ProgressController
@@ -52,15 +53,5 @@ def record(window: WindowFrame, submitted: SubmittedExercise) -> bool:
     progress = window.part(ProgressController)
     if progress is None or progress.profile is None or progress.closed:
         return False
-    s = submitted
-    progress.store.record_exercise(
-        progress.profile.id,
-        s.module,
-        s.module_version,
-        s.lang,
-        s.exercise,
-        s.result,
-        s.started_at,
-        s.finished_at,
-    )
+    progress.store.record_exercise(progress.profile.id, submitted)
     return True

@@ -5,9 +5,6 @@ module's completion or its quiz marks."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from datetime import datetime
-
 from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtWidgets import (
     QDialog,
@@ -21,6 +18,7 @@ from PySide6.QtWidgets import (
 
 from courseware_app.core.exercises import ExerciseResult, RiskMatrix, score_placements
 from courseware_app.core.i18n import _
+from courseware_app.core.progress.exercises import ExerciseSubmission
 from courseware_app.core.scoring import now_utc
 from courseware_app.ui.exercises.board import MatrixBoard
 from courseware_app.ui.exercises.placements import Placements
@@ -31,21 +29,8 @@ from courseware_app.ui.questions.rich_text import set_look, wrapped_label
 TITLE_SHARE = 1.4  # the title's size against the window's text
 
 
-@dataclass(frozen=True)
-class SubmittedExercise:
-    """One submitted attempt, as the progress store records it."""
-
-    module: str
-    module_version: str
-    lang: str
-    exercise: RiskMatrix
-    result: ExerciseResult
-    started_at: datetime
-    finished_at: datetime
-
-
 class ExerciseWindow(QDialog):
-    """Plays one risk-matrix exercise; emits ``attemptFinished(SubmittedExercise)`` on Submit."""
+    """Plays one risk-matrix exercise; emits ``attemptFinished(ExerciseSubmission)`` on Submit."""
 
     attemptFinished = Signal(object)  # noqa: N815 - Qt signal naming
 
@@ -149,7 +134,7 @@ class ExerciseWindow(QDialog):
         self._update_buttons()
         self.board.chips[self.placements.order[0]].setFocus(Qt.FocusReason.OtherFocusReason)
         self.attemptFinished.emit(
-            SubmittedExercise(
+            ExerciseSubmission(
                 self.module_id,
                 self.module_version,
                 self.lang,
