@@ -123,13 +123,25 @@ def entry_named(glossary: Glossary, text: str) -> Entry | None:
     (in any grammatical form)."""
     for lang in ("en", "ru", "fr"):
         words = stems(lang, text)
-        if not words:
-            continue
-        for entry in glossary.entries:
-            wording = entry.wording(lang)
-            if wording and any(_same_words(stems(lang, n), words, lang) for n in wording.names):
-                return entry
+        if words:
+            found = next(
+                (e for n, e in _named(glossary, lang) if _same_words(n, words, lang)), None
+            )
+            if found is not None:
+                return found
     return None
+
+
+@lru_cache(maxsize=8)
+def _named(glossary: Glossary, lang: str) -> tuple[tuple[tuple[str, ...], Entry], ...]:
+    """The stems of every term and allowed variant of ``lang``, with their entry, in order
+    (worked out once per glossary: a search in all languages asks at every keystroke)."""
+    return tuple(
+        (stems(lang, name), entry)
+        for entry in glossary.entries
+        if (wording := entry.wording(lang)) is not None
+        for name in wording.names
+    )
 
 
 def _same_words(a: tuple[str, ...], b: tuple[str, ...], lang: str) -> bool:
