@@ -1,5 +1,5 @@
-"""Where a module uses a variant the glossary says to avoid (``glossary-avoid``), and what is
-wrong with the glossary file itself."""
+"""Where a module uses a variant the glossary says to avoid (``glossary-avoid``). (What is wrong
+with the glossary file itself comes from core.glossary's reading of it.)"""
 
 from __future__ import annotations
 
