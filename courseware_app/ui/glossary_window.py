@@ -12,6 +12,7 @@ from collections.abc import Callable
 from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
+    QHeaderView,
     QLabel,
     QLineEdit,
     QSplitter,
@@ -50,6 +51,9 @@ class GlossaryWindow(QWidget):
         self.list.setHeaderLabels([native_name(lang) for lang in LANGUAGES])
         self.list.setRootIsDecorated(False)
         self.list.setUniformRowHeights(True)
+        # the three languages side by side, always all in view (a long term is elided; its
+        # entry shows it whole)
+        self.list.header().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         self.list.currentItemChanged.connect(self._show_current)
         self.detail = QTextBrowser(self)
         self.detail.setObjectName("glossaryDetail")
@@ -87,8 +91,6 @@ class GlossaryWindow(QWidget):
             item = QTreeWidgetItem(cells)
             item.setData(0, ENTRY_ID, entry.id)
             self.list.addTopLevelItem(item)
-        for column in range(len(LANGUAGES)):
-            self.list.resizeColumnToContents(column)
         n = len(entries)
         self.count.setText(ngettext("{n} term", "{n} terms", n).format(n=n))
         first = self.list.topLevelItem(0)
